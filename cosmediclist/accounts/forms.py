@@ -1,0 +1,63 @@
+"""Sign-in, sign-up and password reset forms: they validate; views call the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from cosmediclist.accounts.models import User
+from cosmediclist.notifications.services import queue_email
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(
+        strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+
+class SignupForm(forms.Form):
+    first_name = forms.CharField(max_length=150, label="First name")
+    last_name = forms.CharField(max_length=150, required=False, label="Last name")
+    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 12 characters, and not a common password.",
+    )
+    password_again = forms.CharField(
+        strip=False,
+        label="Password again",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password_again") != data.get("password"):
+            self.add_error("password_again", "The two passwords differ.")
+        return data
+
+
+class PasswordResetForm(DjangoPasswordResetForm):
+    """Django's reset form, sending through the outbox instead of directly."""
+
+    def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+        email = self.cleaned_data["email"]
+        for user in self.get_users(email):
+            if not isinstance(user, User):
+                continue
+            uid = urlsafe_base64_encode(force_bytes(user.pk))
+            token = default_token_generator.make_token(user)
+            path = reverse("accounts:password-reset-confirm", args=[uid, token])
+            queue_email(
+                key=f"password-reset:{user.pk}:{token}",
+                template="password_reset",
+                to=user.email,
+                context={"name": user.get_short_name(), "reset_path": path},
+            )

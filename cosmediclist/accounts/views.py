@@ -1,0 +1,85 @@
+"""Sign in (throttled), sign out, sign up and the account page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cosmediclist.accounts import services
+from cosmediclist.accounts.forms import LoginForm, SignupForm
+from cosmediclist.accounts.roles import roles_of
+from cosmediclist.core.ratelimit import client_ip
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    context = {"form": form, "next": _next_url(request, "")}
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "accounts/login.html", context, status=400 if form.is_bound else 200)
+    email, ip = form.cleaned_data["email"], client_ip(request)
+    verdict = services.login_blocked(email=email, ip=ip)
+    if not verdict.allowed:
+        minutes = max(1, round(verdict.retry_after / 60))
+        form.add_error(
+            None,
+            f"Too many failed attempts. Please wait {minutes} minutes and try again, or reset your password.",
+        )
+        response = render(request, "accounts/login.html", context, status=429)
+        response["Retry-After"] = str(verdict.retry_after)
+        return response
+    user = authenticate(request, email=email, password=form.cleaned_data["password"])
+    if user is None:
+        services.record_login_failure(email=email, ip=ip)
+        form.add_error(None, "That email address and password do not match an account.")
+        return render(request, "accounts/login.html", context, status=400)
+    services.clear_login_failures(email=email, ip=ip)
+    login(request, user)
+    return redirect(_next_url(request, "accounts:profile"))
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, "You are signed out.")
+    return redirect("core:home")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.register_user(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field, errors)
+        else:
+            login(request, user, backend="cosmediclist.accounts.backends.EmailBackend")
+            messages.success(request, "Welcome to CosMedicList. Your account is ready.")
+            return redirect("accounts:profile")
+    return render(request, "accounts/signup.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    roles = sorted(role.value.replace("_", " ") for role in roles_of(request.user))
+    return render(request, "accounts/profile.html", {"roles": roles})

@@ -1,0 +1,34 @@
+"""Build the demo site by calling the apps' services (never a JSON dump)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.module_loading import import_string
+
+from cosmediclist.accounts.demo import LOGINS
+from cosmediclist.accounts.models import User
+
+
+class Command(BaseCommand):
+    help = "Load the demo data: accounts, catalogue, guides, clinics. Safe to run twice."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when the database already has users."
+        )
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
+
+    def handle(self, *args: Any, if_empty: bool, quiet_logins: bool, **options: Any) -> None:
+        if if_empty and User.objects.exists():
+            self.stdout.write("The database already has data: demo data not loaded.")
+        else:
+            for path in settings.DEMO_LOADERS:
+                self.stdout.write(f"Loading {path.split('.')[1]} …")
+                import_string(path)()
+        if not quiet_logins:
+            self.stdout.write(self.style.SUCCESS("Demo logins (local demo only):"))
+            for login in LOGINS:
+                self.stdout.write(f"  {login.role:<17} {login.email:<34} {login.password}")

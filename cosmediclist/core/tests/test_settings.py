@@ -1,0 +1,68 @@
+"""Settings are read strictly from the environment, with safe production defaults."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "www.cosmediclist.example",
+    "DATABASE_URL": "",
+    "DEBUG": "",
+    "HTTPS": "",
+    "TESTING": "",
+}
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION and k not in {"SQLITE_PATH", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_deploy_check_passes_with_production_variables() -> None:
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+
+
+def test_secret_key_is_required_when_debug_is_off() -> None:
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY is required" in result.stderr
+
+
+def test_nonsense_boolean_fails_loudly() -> None:
+    result = manage("check", **{**PRODUCTION, "DEBUG": "yes"})
+    assert result.returncode != 0
+    assert "DEBUG must be true, false, 1 or 0" in result.stderr
+
+
+def test_nonsense_number_fails_loudly() -> None:
+    result = manage("check", **{**PRODUCTION, "LOGIN_FAILURE_LIMIT": "five"})
+    assert "LOGIN_FAILURE_LIMIT must be a whole number" in result.stderr
+
+
+def test_debug_is_off_by_default() -> None:
+    result = manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)",
+        **PRODUCTION,
+    )
+    assert result.stdout.split() == ["False", "True"], result.stderr

@@ -1,0 +1,129 @@
+"""Site invariants: what every public page and response must honour."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from tests.site import EMAIL_RE, crawl, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture
+def demo_site(db: None) -> dict[str, str]:
+    call_command("load_demo_data", quiet_logins=True, stdout=StringIO())
+    return crawl(Client())
+
+
+def test_no_pending_migrations(db: None) -> None:
+    out = StringIO()
+    call_command("makemigrations", check=True, dry_run=True, stdout=out)
+
+
+def test_every_public_page_answers_200(demo_site: dict[str, str]) -> None:
+    broken = {path: html for path, html in demo_site.items() if html.startswith("STATUS")}
+    assert broken == {}
+    assert len(demo_site) >= 5
+
+
+def test_every_public_page_has_exactly_one_h1(demo_site: dict[str, str]) -> None:
+    counts = {path: parse(html).h1_count for path, html in demo_site.items()}
+    assert {path: n for path, n in counts.items() if n != 1} == {}
+
+
+def test_no_email_address_on_any_public_page(demo_site: dict[str, str]) -> None:
+    leaks = {path: EMAIL_RE.findall(html) for path, html in demo_site.items()}
+    assert {path: found for path, found in leaks.items() if found} == {}
+
+
+def test_every_public_page_is_valid_html(demo_site: dict[str, str], tmp_path: Path) -> None:
+    java = shutil.which("java")
+    assert java, "the Nu HTML Checker needs Java (apt-get install default-jre-headless)"
+    assert VNU.exists(), "the Nu HTML Checker is missing: run npm ci"
+    files = []
+    for index, (path, html) in enumerate(sorted(demo_site.items())):
+        file = tmp_path / f"page{index}.html"
+        file.write_text(html)
+        files.append((path, file))
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *(str(f) for _, f in files)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    by_file = {str(f): p for p, f in files}
+    errors = [
+        f"{by_file.get(m['url'].removeprefix('file:'), m['url'])}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(result.stderr or "{}").get("messages", [])
+        if m.get("type") == "error"
+    ]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", ["/", "/about/", "/healthz", "/api/v1/health", "/does-not-exist/"])
+def test_security_headers_on_every_response(client: Client, db: None, path: str) -> None:
+    response = client.get(path)
+    csp = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "default-src 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_hsts_is_sent_when_served_over_https(client: Client, db: None, settings: object) -> None:
+    settings.SECURE_HSTS_SECONDS = 31_536_000  # type: ignore[attr-defined]
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+ASSET_TAG = re.compile(r"<(script|link|img|iframe|source|video|audio)\b[^>]*>", re.IGNORECASE)
+ASSET_URL = re.compile(r'\b(?:src|href|srcset)="([^"]+)"', re.IGNORECASE)
+
+
+def test_pages_load_no_third_party_assets(demo_site: dict[str, str]) -> None:
+    """Scripts, styles, fonts, images and frames all come from the site itself."""
+    offenders: dict[str, list[str]] = {}
+    for path, html in demo_site.items():
+        for tag in ASSET_TAG.finditer(html):
+            if (
+                tag.group(1).lower() == "link"
+                and "stylesheet" not in tag.group(0)
+                and "icon" not in tag.group(0)
+            ):
+                continue  # canonical and alternate links are not loaded
+            for url in ASSET_URL.findall(tag.group(0)):
+                if url.startswith(("http://", "https://", "//")):
+                    offenders.setdefault(path, []).append(url)
+    assert offenders == {}
+
+
+def test_unknown_page_gets_the_styled_404(client: Client, db: None) -> None:
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+    assert b"site-header" in response.content
+
+
+def test_robots_txt_lists_the_sitemap(client: Client, db: None) -> None:
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /portal/" in body
+
+
+def test_healthz_reports_the_database(client: Client, db: None) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
