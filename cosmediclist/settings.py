@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "cosmediclist.core",
     "cosmediclist.accounts",
     "cosmediclist.notifications",
+    "cosmediclist.catalog",
     "cosmediclist.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -301,3 +302,5 @@ PERIODIC_JOBS = [
 DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
 ]
+# Dotted paths of the site-search providers, one per app (see core/search.py).
+SEARCH_PROVIDERS: list[str] = []

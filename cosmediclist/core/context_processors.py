@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 
 from cosmediclist.core.navigation import footer_links, live_sections
 
@@ -13,4 +14,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "site_strapline": "Your one stop shop for cosmetic enhancement",
         "nav_sections": live_sections(),
         "footer_links": footer_links(),
+        "site_search_url": reverse("core:search"),
     }

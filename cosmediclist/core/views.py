@@ -73,3 +73,18 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", status=404)
+
+
+@require_safe
+def site_search(request: HttpRequest) -> HttpResponse:
+    from cosmediclist.core import search
+
+    query = search.clean_query(request.GET.get("q", ""))
+    groups = search.search(query)
+    context = {
+        "query": query,
+        "groups": groups,
+        "suggestions": search.suggestions(query) if query and not groups else [],
+        "site_search_query": query,
+    }
+    return render(request, "core/search.html", context)
