@@ -68,7 +68,7 @@ migrations-check: $(VENV)/.installed ## Fail when a model change has no migratio
 	@$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 bench: $(VENV)/.installed .secret_key ## Run the benchmarks under bench/ and print figures and ratios
-	@$(RUN_ENV) bench/run
+	@$(RUN_ENV) PYTHONPATH=. bench/run
 
 clean: ## Remove the virtualenv, collected static files and the local database
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-*
