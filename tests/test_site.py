@@ -127,3 +127,9 @@ def test_healthz_reports_the_database(client: Client, db: None) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_favicon_ico_leads_to_the_site_icon(client: Client, db: None) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")
