@@ -313,7 +313,7 @@ class Contraindication(models.Model):
         ordering = ["slug"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(handling="wait") | Q(wait_weeks__gte=1),
+                condition=~Q(handling="wait") | Q(wait_weeks__isnull=False, wait_weeks__gte=1),
                 name="catalog_contraindication_wait_needs_weeks",
             )
         ]

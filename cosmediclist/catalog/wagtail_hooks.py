@@ -21,13 +21,14 @@ def _range(prefix: str, heading: str) -> FieldRowPanel:
     return FieldRowPanel([FieldPanel(f"{prefix}_min"), FieldPanel(f"{prefix}_max")], heading=heading)
 
 
+# Treatments, concerns and areas are indexed models: the admin's search box uses the same
+# search index as the site (naming fields here breaks the SQLite FTS backend).
 class TreatmentViewSet(SnippetViewSet):  # type: ignore[misc]
     model = Treatment
     icon = "form"
     menu_label = "Treatments"
     list_display = ["name", "category", "procedure_type", "evidence_level", "is_published", "updated_at"]
     list_filter = ["category", "procedure_type", "evidence_level", "is_published", "concerns", "areas"]
-    search_fields = ["name", "summary", "description"]
     edit_handler = TabbedInterface(
         [
             ObjectList(
@@ -90,7 +91,6 @@ class ConcernViewSet(SnippetViewSet):  # type: ignore[misc]
     icon = "help"
     menu_label = "Concerns"
     list_display = ["name", "slug"]
-    search_fields = ["name", "summary", "description"]
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("summary"), FieldPanel("description")]
 
 
@@ -99,7 +99,6 @@ class BodyAreaViewSet(SnippetViewSet):  # type: ignore[misc]
     icon = "user"
     menu_label = "Body areas"
     list_display = ["name", "slug"]
-    search_fields = ["name", "summary"]
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("summary")]
 
 
