@@ -79,7 +79,6 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "modelsearch",
     "modelcluster",
     "taggit",
     "ninja",
@@ -301,6 +300,11 @@ PERIODIC_JOBS = [
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
+    "cosmediclist.catalog.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
-SEARCH_PROVIDERS: list[str] = []
+SEARCH_PROVIDERS: list[str] = [
+    "cosmediclist.catalog.search.treatments",
+    "cosmediclist.catalog.search.concerns",
+    "cosmediclist.catalog.search.areas",
+]

@@ -240,7 +240,7 @@ TREATMENTS: list[dict[str, Any]] = [
         "slug": "mesotherapy", "name": "Mesotherapy",
         "summary": "Many tiny injections of a vitamin, amino acid and peptide mix into the skin to refresh "
                    "tone and texture.",
-        "category": "skin-rejuvenation", "procedure_type": "non_invasive", "anaesthesia": "none",
+        "category": "skin-rejuvenation", "procedure_type": "minimally_invasive", "anaesthesia": "none",
         "pain_score": 2, "sessions_min": 3, "sessions_max": 4,
         "session_minutes_min": 30, "session_minutes_max": 60,
         "interval_weeks_min": 2, "interval_weeks_max": 2, "downtime_days_min": 0, "downtime_days_max": 0,

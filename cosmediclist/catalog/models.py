@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from modelsearch import index
 
 from cosmediclist.core.models import TimeStampedModel
 
@@ -73,10 +76,16 @@ def _range_constraints(prefix: str, *, nullable: bool = False) -> list[models.Ba
     ]
 
 
-class BodyArea(models.Model):
+class BodyArea(index.Indexed, models.Model):  # type: ignore[misc]
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.CharField(max_length=200, blank=True)
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("summary"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -88,13 +97,20 @@ class BodyArea(models.Model):
         return reverse("catalog:area-detail", args=[self.slug])
 
 
-class Concern(models.Model):
+class Concern(index.Indexed, models.Model):  # type: ignore[misc]
     """What a person wants to change, such as stretch marks or hair loss."""
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.CharField(max_length=200, blank=True)
     description = models.TextField(blank=True)
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -113,12 +129,38 @@ class TreatmentQuerySet(models.QuerySet["Treatment"]):
     def for_cards(self) -> TreatmentQuerySet:
         """What a list or comparison of treatments shows, fetched in a fixed number of queries."""
         return self.prefetch_related(
-            models.Prefetch("concern_links", queryset=TreatmentConcern.objects.select_related("concern")),
+            models.Prefetch(
+                "concern_links",
+                queryset=TreatmentConcern.objects.select_related("concern").order_by("concern__name"),
+            ),
             "areas",
         )
 
+    def for_detail(self) -> TreatmentQuerySet:
+        """Everything the treatment page shows: the cards' data plus the children, 7 queries."""
+        return self.for_cards().prefetch_related(
+            "side_effects", "aftercare_steps", "references", "contraindications"
+        )
 
-class Treatment(TimeStampedModel):
+    def for_concern(self, slug: str) -> TreatmentQuerySet:
+        return self.filter(concern_links__concern__slug=slug)
+
+    def for_area(self, slug: str) -> TreatmentQuerySet:
+        return self.filter(areas__slug=slug)
+
+    def of_type(self, procedure_type: str) -> TreatmentQuerySet:
+        return self.filter(procedure_type=procedure_type)
+
+    def downtime_at_most(self, days: int) -> TreatmentQuerySet:
+        return self.filter(downtime_days_max__lte=days)
+
+    def priced_between(self, low: int, high: int | None) -> TreatmentQuerySet:
+        """Treatments whose typical price range overlaps [low, high) pounds (high None: no cap)."""
+        matching = self.filter(price_gbp_max__gte=low)
+        return matching if high is None else matching.filter(price_gbp_min__lt=high)
+
+
+class Treatment(index.Indexed, ClusterableModel, TimeStampedModel):  # type: ignore[misc]
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=200, help_text="One line that says what it is.")
@@ -156,6 +198,17 @@ class Treatment(TimeStampedModel):
 
     objects = TreatmentQuerySet.as_manager()
 
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("evidence_note"),
+        index.RelatedFields("concerns", [index.SearchField("name")]),
+        index.RelatedFields("areas", [index.SearchField("name")]),
+        index.FilterField("is_published"),
+    ]
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -179,7 +232,7 @@ class Treatment(TimeStampedModel):
 
 
 class TreatmentConcern(models.Model):
-    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="concern_links")
+    treatment = ParentalKey(Treatment, on_delete=models.CASCADE, related_name="concern_links")
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="treatment_links")
     how_it_helps = models.CharField(max_length=300)
 
@@ -193,7 +246,7 @@ class TreatmentConcern(models.Model):
 
 
 class SideEffect(models.Model):
-    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="side_effects")
+    treatment = ParentalKey(Treatment, on_delete=models.CASCADE, related_name="side_effects")
     name = models.CharField(max_length=120)
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     note = models.CharField(max_length=300, blank=True)
@@ -207,7 +260,7 @@ class SideEffect(models.Model):
 
 
 class AftercareStep(models.Model):
-    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="aftercare_steps")
+    treatment = ParentalKey(Treatment, on_delete=models.CASCADE, related_name="aftercare_steps")
     after_hours = models.PositiveIntegerField(help_text="Hours after the session when the step applies.")
     timing_label = models.CharField(max_length=60, help_text='For example "First 24 hours".')
     instruction = models.CharField(max_length=300)
@@ -222,7 +275,7 @@ class AftercareStep(models.Model):
 class Reference(models.Model):
     """A published source behind a treatment's claims."""
 
-    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="references")
+    treatment = ParentalKey(Treatment, on_delete=models.CASCADE, related_name="references")
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200, help_text="Journal or organisation.")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -260,7 +313,7 @@ class Contraindication(models.Model):
         ordering = ["slug"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(handling="wait") | Q(wait_weeks__gte=1),
+                condition=~Q(handling="wait") | Q(wait_weeks__isnull=False, wait_weeks__gte=1),
                 name="catalog_contraindication_wait_needs_weeks",
             )
         ]

@@ -1,0 +1,60 @@
+"""Editors maintain the catalogue in Wagtail's admin: snippet lists with search and filters."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from conftest import client_for, run_tasks
+from cosmediclist.catalog.models import Concern
+from cosmediclist.catalog.tests.factories import ContraindicationFactory, TreatmentFactory, full_treatment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_editor_searches_and_filters_treatments(admin) -> None:
+    full_treatment(name="Mesotherapy", slug="mesotherapy")
+    TreatmentFactory.create(name="Laser resurfacing", slug="laser", procedure_type="minimally_invasive")
+    run_tasks()
+    client = client_for(admin)
+    listing = client.get("/cms/snippets/catalog/treatment/")
+    assert listing.status_code == 200
+    assert "Mesotherapy" in listing.content.decode() and "Laser resurfacing" in listing.content.decode()
+    searched = client.get("/cms/snippets/catalog/treatment/?q=mesotherapy").content.decode()
+    assert "Mesotherapy" in searched and "Laser resurfacing" not in searched
+    filtered = client.get(
+        "/cms/snippets/catalog/treatment/?procedure_type=minimally_invasive"
+    ).content.decode()
+    assert "Laser resurfacing" in filtered and "Mesotherapy" not in filtered
+
+
+def test_the_treatment_editor_has_inline_children(admin) -> None:
+    treatment = full_treatment(name="Mesotherapy", slug="mesotherapy")
+    html = client_for(admin).get(f"/cms/snippets/catalog/treatment/edit/{treatment.pk}/").content.decode()
+    for prefix in ("side_effects", "aftercare_steps", "references", "concern_links"):
+        assert f'name="{prefix}-TOTAL_FORMS"' in html
+
+
+def test_an_editor_adds_a_concern_and_screening_questions_are_filtered(admin) -> None:
+    client = client_for(admin)
+    response = client.post(
+        "/cms/snippets/catalog/concern/add/",
+        {"name": "Rosacea", "slug": "rosacea", "summary": "Facial redness.", "description": ""},
+    )
+    assert response.status_code == 302
+    assert Concern.objects.filter(slug="rosacea").exists()
+    ContraindicationFactory.create(question="Are you pregnant?", handling="do_not_treat")
+    ContraindicationFactory.create(question="Do you tan?", handling="wait", wait_weeks=4)
+    html = client.get("/cms/snippets/catalog/contraindication/?handling=wait").content.decode()
+    assert "Do you tan?" in html and "Are you pregnant?" not in html
+    html = client.get("/cms/snippets/catalog/contraindication/?q=pregnant").content.decode()
+    assert "Are you pregnant?" in html and "Do you tan?" not in html
+
+
+def test_a_reader_cannot_open_the_catalogue_admin(reader) -> None:
+    response = client_for(reader).get("/cms/snippets/catalog/treatment/")
+    assert response.status_code in (302, 403)
+
+
+def test_anonymous_is_sent_to_sign_in(client: Client) -> None:
+    assert client.get("/cms/snippets/catalog/treatment/").status_code == 302

@@ -1,0 +1,129 @@
+"""The catalogue in Wagtail's admin: editors maintain treatments, concerns, areas and screening questions."""
+
+from __future__ import annotations
+
+from django import forms
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Treatment
+
+
+def _range(prefix: str, heading: str) -> FieldRowPanel:
+    return FieldRowPanel([FieldPanel(f"{prefix}_min"), FieldPanel(f"{prefix}_max")], heading=heading)
+
+
+# Treatments, concerns and areas are indexed models: the admin's search box uses the same
+# search index as the site (naming fields here breaks the SQLite FTS backend).
+class TreatmentViewSet(SnippetViewSet):  # type: ignore[misc]
+    model = Treatment
+    icon = "form"
+    menu_label = "Treatments"
+    list_display = ["name", "category", "procedure_type", "evidence_level", "is_published", "updated_at"]
+    list_filter = ["category", "procedure_type", "evidence_level", "is_published", "concerns", "areas"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("slug"),
+                    FieldPanel("summary"),
+                    FieldPanel("description"),
+                    FieldRowPanel([FieldPanel("category"), FieldPanel("procedure_type")]),
+                    FieldPanel("is_published"),
+                ],
+                heading="Treatment",
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("anaesthesia"), FieldPanel("pain_score")]),
+                    _range("sessions", "Sessions"),
+                    _range("session_minutes", "Minutes per session"),
+                    _range("interval_weeks", "Weeks between sessions"),
+                    _range("downtime_days", "Downtime in days"),
+                    _range("results_months", "Results last, months"),
+                    _range("price_gbp", "Typical UK price per session, £"),
+                    FieldPanel("is_adults_only"),
+                    MultiFieldPanel(
+                        [FieldPanel("how_performed"), FieldPanel("preparation"), FieldPanel("followup")],
+                        heading="Procedure",
+                    ),
+                ],
+                heading="Facts",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("evidence_level"),
+                    FieldPanel("evidence_note"),
+                    FieldPanel("last_reviewed_on"),
+                    InlinePanel("references", heading="References", label="Reference"),
+                ],
+                heading="Evidence",
+            ),
+            ObjectList(
+                [
+                    InlinePanel("concern_links", heading="Concerns", label="Concern"),
+                    FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+                ],
+                heading="Concerns and areas",
+            ),
+            ObjectList(
+                [
+                    InlinePanel("side_effects", heading="Side effects", label="Side effect"),
+                    InlinePanel("aftercare_steps", heading="Aftercare", label="Aftercare step"),
+                ],
+                heading="Side effects and aftercare",
+            ),
+        ]
+    )
+
+
+class ConcernViewSet(SnippetViewSet):  # type: ignore[misc]
+    model = Concern
+    icon = "help"
+    menu_label = "Concerns"
+    list_display = ["name", "slug"]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("summary"), FieldPanel("description")]
+
+
+class BodyAreaViewSet(SnippetViewSet):  # type: ignore[misc]
+    model = BodyArea
+    icon = "user"
+    menu_label = "Body areas"
+    list_display = ["name", "slug"]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("summary")]
+
+
+class ContraindicationViewSet(SnippetViewSet):  # type: ignore[misc]
+    model = Contraindication
+    icon = "warning"
+    menu_label = "Screening questions"
+    list_display = ["question", "handling", "wait_weeks"]
+    list_filter = ["handling", "treatments"]
+    search_fields = ["question", "help_text", "explanation"]
+    panels = [
+        FieldPanel("slug"),
+        FieldPanel("question"),
+        FieldPanel("help_text"),
+        FieldRowPanel([FieldPanel("handling"), FieldPanel("wait_weeks")]),
+        FieldPanel("explanation"),
+        FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
+    ]
+
+
+class CatalogueGroup(SnippetViewSetGroup):  # type: ignore[misc]
+    menu_label = "Catalogue"
+    menu_icon = "list-ul"
+    menu_order = 200
+    items = (TreatmentViewSet, ConcernViewSet, BodyAreaViewSet, ContraindicationViewSet)
+
+
+register_snippet(CatalogueGroup)
