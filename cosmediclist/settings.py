@@ -67,9 +67,11 @@ INSTALLED_APPS = [
     "cosmediclist.notifications",
     "cosmediclist.catalog",
     "cosmediclist.api",
+    "cosmediclist.editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -79,7 +81,6 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "modelsearch",
     "modelcluster",
     "taggit",
     "ninja",
@@ -301,6 +302,13 @@ PERIODIC_JOBS = [
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
+    "cosmediclist.editorial.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
-SEARCH_PROVIDERS: list[str] = []
+SEARCH_PROVIDERS: list[str] = [
+    "cosmediclist.editorial.search.guides",
+]
+# Sections of /sitemap.xml: name -> dotted path of a Django Sitemap class (Wagtail's pages first).
+SITEMAPS: dict[str, str] = {
+    "pages": "wagtail.contrib.sitemaps.Sitemap",
+}
