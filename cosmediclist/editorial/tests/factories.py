@@ -152,3 +152,15 @@ def article(
         last_reviewed_on=reviewed,
         next_review_due_on=next_review_due_on or reviewed + datetime.timedelta(days=365),
     )
+
+
+def wagtail_roots() -> None:
+    """The root page, locale and collection Wagtail's migrations make; a transactional test flushes them."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
