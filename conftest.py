@@ -36,6 +36,12 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploaded and generated images (demo heroes, renditions) never land in the checkout."""
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
+@pytest.fixture(autouse=True)
 def _clear_caches() -> Iterator[None]:
     """Rate limits and cached pages must not leak from one test into the next."""
     for cache in caches.all():

@@ -67,9 +67,11 @@ INSTALLED_APPS = [
     "cosmediclist.notifications",
     "cosmediclist.catalog",
     "cosmediclist.api",
+    "cosmediclist.editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -301,10 +303,19 @@ PERIODIC_JOBS = [
 DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
     "cosmediclist.catalog.demo.load",
+    "cosmediclist.editorial.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
 SEARCH_PROVIDERS: list[str] = [
     "cosmediclist.catalog.search.treatments",
     "cosmediclist.catalog.search.concerns",
     "cosmediclist.catalog.search.areas",
+    "cosmediclist.editorial.search.guides",
 ]
+# Sections of /sitemap.xml: name -> dotted path of a Django Sitemap class (Wagtail's pages first).
+SITEMAPS: dict[str, str] = {
+    "pages": "wagtail.contrib.sitemaps.Sitemap",
+    "treatments": "cosmediclist.catalog.sitemaps.TreatmentSitemap",
+    "concerns": "cosmediclist.catalog.sitemaps.ConcernSitemap",
+    "areas": "cosmediclist.catalog.sitemaps.AreaSitemap",
+}

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cosmediclist.api.v1 import api
+from cosmediclist.core.sitemaps import sitemap
 
 handler400 = "cosmediclist.core.views.bad_request"
 handler403 = "cosmediclist.core.views.permission_denied"
@@ -25,6 +26,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),
+    # /guides/ (the index of Wagtail's guide pages, named editorial:guide-index) and
+    # /feeds/guides/…: RSS and Atom, site-wide and per tag; each guide is served by Wagtail below
+    path("", include("cosmediclist.editorial.urls")),
+    # /sitemap.xml: Wagtail's pages plus every section listed in settings.SITEMAPS
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

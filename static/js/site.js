@@ -13,6 +13,7 @@
       done("Copy this link: " + url);
     }
   });
+  document.querySelectorAll("[data-copy-link][hidden]").forEach(function (button) { button.hidden = false; });
   document.querySelectorAll("[data-web-share]").forEach(function (button) {
     if (!navigator.share) { return; }
     button.hidden = false;

@@ -173,3 +173,12 @@ def test_an_unpublished_or_unknown_treatment_is_a_404(client: Client) -> None:
     TreatmentFactory.create(slug="draft", is_published=False)
     assert client.get("/treatments/draft/").status_code == 404
     assert client.get("/treatments/nothing-here/").status_code == 404
+
+
+def test_sitemap_lists_treatments_concerns_and_areas(client, db) -> None:
+    from cosmediclist.catalog import demo
+
+    demo.load()
+    body = client.get("/sitemap.xml").content.decode()
+    for path in ("/treatments/mesotherapy/", "/concerns/stretch-marks/", "/areas/face/"):
+        assert f"http://testserver{path}" in body

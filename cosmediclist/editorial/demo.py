@@ -1,0 +1,113 @@
+"""Demo guides: reviewers, authors and seven medically reviewed articles, with drawn hero images."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import io
+import re
+from typing import Any
+
+from django.core.files.images import ImageFile
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from wagtail.images import get_image_model
+
+from cosmediclist.catalog.models import Treatment
+from cosmediclist.editorial import services
+from cosmediclist.editorial.demo_content import AUTHORS, GUIDES, REVIEWERS
+from cosmediclist.editorial.illustrations import hero_jpeg
+from cosmediclist.editorial.models import ArticleIndexPage
+
+_LINK = re.compile(r'<a href="(/[^"]*)">(.*?)</a>')
+# Reviewed a few months ago and due again in a year (the mesotherapy guide most recently).
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+def _internal_links_that_exist(text: str) -> str:
+    """Keep links to pages this build serves; unwrap the others (e.g. catalogue pages not merged yet)."""
+
+    def keep_or_unwrap(match: re.Match[str]) -> str:
+        try:
+            found = resolve(match.group(1))
+        except Resolver404:
+            return match.group(2)
+        return match.group(0) if found.url_name != "wagtail_serve" else match.group(2)
+
+    return _LINK.sub(keep_or_unwrap, text)
+
+
+def _block(kind: str, value: Any) -> dict[str, Any]:
+    if kind == "paragraph":
+        return {"type": kind, "value": f"<p>{_internal_links_that_exist(value)}</p>"}
+    if kind == "callout":
+        text = f"<p>{html.escape(value['text'])}</p>"
+        return {"type": kind, "value": {**value, "text": text}}
+    return {"type": kind, "value": value}
+
+
+def body(guide: dict[str, Any]) -> list[dict[str, Any]]:
+    blocks = [_block(kind, value) for kind, value in guide["body"]]
+    references = [{**{"year": None, "url": ""}, **ref} for ref in guide["references"]]
+    return [*blocks, {"type": "references", "value": references}]
+
+
+def _hero(guide: dict[str, Any]) -> Any:
+    image_model = get_image_model()
+    title = f"Illustration: {guide['title']}"
+    existing = image_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    data = hero_jpeg(guide["hero_colour"], seed=guide["slug"])
+    image = image_model(title=title, file=ImageFile(io.BytesIO(data), name=f"{guide['slug']}.jpg"))
+    image.save()
+    return image
+
+
+def load() -> None:
+    index: ArticleIndexPage = services.set_up_editorial()
+    authors = {a["slug"]: services.save_author(slug=a["slug"], name=a["name"], bio=a["bio"]) for a in AUTHORS}
+    reviewers = {
+        r["slug"]: services.save_reviewer(
+            slug=r["slug"],
+            name=r["name"],
+            credentials=r["credentials"],
+            profession=r["profession"],
+            register=r["register"],
+            register_number=r["register_number"],
+            bio=r["bio"],
+        )
+        for r in REVIEWERS
+    }
+    treatments = Treatment.objects.in_bulk(
+        [g["treatment_slug"] for g in GUIDES if g["treatment_slug"]], field_name="slug"
+    )
+    today = timezone.localdate()
+    for position, guide in enumerate(GUIDES):
+        reviewed = today - datetime.timedelta(days=30 + 20 * position)
+        fields: dict[str, Any] = {
+            "standfirst": guide["standfirst"],
+            "summary": guide["summary"],
+            "hero_image": _hero(guide),
+            "hero_alt": guide["hero_alt"],
+            "hero_caption": guide["hero_caption"],
+            "hero_credit": "Illustration drawn for CosMedicList",
+            "body": body(guide),
+            "author": authors[guide["author"]],
+            "reviewer": reviewers[guide["reviewer"]],
+            "disclosure": guide["disclosure"],
+            "search_description": guide["standfirst"][:160],
+        }
+        is_guide = guide["kind"] == "guide"
+        if is_guide:
+            fields["treatment"] = treatments.get(guide["treatment_slug"])
+        services.publish_article(
+            index=index,
+            slug=guide["slug"],
+            title=guide["title"],
+            fields=fields,
+            tags=guide["tags"],
+            guide=is_guide,
+            last_reviewed_on=reviewed,
+            next_review_due_on=reviewed + REVIEW_INTERVAL,
+        )

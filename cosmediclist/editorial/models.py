@@ -1,0 +1,326 @@
+"""Wagtail pages for articles and treatment guides, and the people who write and review them."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F, Q
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from cosmediclist.editorial.blocks import BodyBlock
+
+WORDS_PER_MINUTE = 200
+# A guide with at least this many sections gets a table of contents.
+TOC_MIN_HEADINGS = 4
+HERO_SPEC = "width-1200"
+SOCIAL_SPEC = "fill-1200x630"
+ARTICLES_PER_PAGE = 12
+
+
+class Register(models.TextChoices):
+    GMC = "GMC", "General Medical Council"
+    NMC = "NMC", "Nursing and Midwifery Council"
+    GDC = "GDC", "General Dental Council"
+    HCPC = "HCPC", "Health and Care Professions Council"
+    GPHC = "GPhC", "General Pharmaceutical Council"
+
+
+# Where a reader can check a registration number for themselves.
+REGISTER_URLS = {
+    Register.GMC: "https://www.gmc-uk.org/registration-and-licensing/the-medical-register",
+    Register.NMC: "https://www.nmc.org.uk/registration/search-the-register/",
+    Register.GDC: "https://olr.gdc-uk.org/searchregister",
+    Register.HCPC: "https://www.hcpc-uk.org/check-the-register/",
+    Register.GPHC: "https://www.pharmacyregulation.org/registers",
+}
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    bio = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Reviewer(models.Model):
+    """A registered clinician who checks guides; the register number can be checked publicly."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    credentials = models.CharField(max_length=200, help_text="Degrees and memberships, e.g. MBChB, MRCP.")
+    profession = models.CharField(max_length=120)
+    register = models.CharField(max_length=10, choices=Register.choices)
+    register_number = models.CharField(max_length=20)
+    bio = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("credentials"),
+        FieldPanel("profession"),
+        FieldPanel("register"),
+        FieldPanel("register_number"),
+        FieldPanel("bio"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(register_number=""), name="editorial_reviewer_register_number_required"
+            ),
+            models.UniqueConstraint(
+                fields=["register", "register_number"], name="editorial_reviewer_register_number_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.credentials}"
+
+    @property
+    def register_url(self) -> str:
+        return REGISTER_URLS.get(Register(self.register), "")
+
+
+class HomePage(Page):  # type: ignore[misc]
+    """The root of the page tree. "/" itself is core's home view, which wins over Wagtail's catch-all."""
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["editorial.ArticleIndexPage"]
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from cosmediclist.core.views import home
+
+        return home(request)
+
+
+class ArticleQuerySet(PageQuerySet):  # type: ignore[misc]
+    def for_listing(self) -> ArticleQuerySet:
+        """Live articles newest first, with what a card shows, in a fixed number of queries."""
+        return self.live().public().prefetch_related("tags").order_by("-first_published_at", "-pk")  # type: ignore[no-any-return]
+
+    def overdue(self, on: datetime.date | None = None) -> ArticleQuerySet:
+        return self.filter(next_review_due_on__lt=on or timezone.localdate())  # type: ignore[no-any-return]
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class ArticleIndexPage(Page):  # type: ignore[misc]
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["editorial.HomePage"]
+    subpage_types = ["editorial.ArticlePage", "editorial.TreatmentGuidePage"]
+    max_count = 1
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.child_of(self).for_listing()
+        tag = Tag.objects.filter(slug=request.GET.get("tag", "")).first() if request.GET.get("tag") else None
+        if tag is not None:
+            articles = articles.filter(tags=tag)
+        page: PaginatorPage[Any] = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        canonical = settings.SITE_URL + (self.url or "/") + (f"?tag={tag.slug}" if tag else "")
+        context.update(
+            articles=page,
+            current_tag=tag,
+            canonical_url=canonical,
+            tags=Tag.objects.filter(editorial_articlepagetag_items__content_object__live=True)
+            .distinct()
+            .order_by("name"),
+        )
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):  # type: ignore[misc]
+    content_object = ParentalKey(
+        "editorial.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+@dataclass(frozen=True)
+class Heading:
+    anchor: str
+    text: str
+
+
+class ArticlePage(Page):  # type: ignore[misc]
+    standfirst = models.CharField(max_length=300, help_text="One or two sentences under the title.")
+    summary = models.TextField(help_text="The plain-language summary shown at the top.")
+    hero_image = models.ForeignKey(
+        get_image_model(), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt = models.CharField(max_length=250, blank=True, help_text="What the image shows.")
+    hero_caption = models.CharField(max_length=250, blank=True)
+    hero_credit = models.CharField(max_length=120, blank=True)
+    body = StreamField(BodyBlock())
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="+")
+    last_reviewed_on = models.DateField()
+    next_review_due_on = models.DateField()
+    disclosure = models.TextField(blank=True, help_text="Conflicts of interest or sponsorship, when any.")
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+
+    objects = ArticleManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt"),
+                FieldPanel("hero_caption"),
+                FieldPanel("hero_credit"),
+            ],
+            heading="Hero image",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldPanel("reviewer"),
+                FieldPanel("last_reviewed_on"),
+                FieldPanel("next_review_due_on"),
+                FieldPanel("disclosure"),
+            ],
+            heading="Medical review",
+        ),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["editorial.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_review_due_on__gt=F("last_reviewed_on")),
+                name="editorial_article_next_review_after_last",
+            )
+        ]
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.next_review_due_on < timezone.localdate()
+
+    def blocks_with_anchors(self) -> list[tuple[Any, str]]:
+        """Each body block with the anchor of its heading ("" for other blocks), unique in the page."""
+        used: set[str] = {"summary", "references", "main"}
+        result = []
+        for block in self.body:
+            anchor = ""
+            if block.block_type == "heading":
+                base = slugify(block.value)[:60] or "section"
+                anchor, n = base, 2
+                while anchor in used:
+                    anchor, n = f"{base}-{n}", n + 1
+                used.add(anchor)
+            result.append((block, anchor))
+        return result
+
+    def headings(self) -> list[Heading]:
+        return [Heading(anchor, block.value) for block, anchor in self.blocks_with_anchors() if anchor]
+
+    def references(self) -> list[Any]:
+        return [ref for block in self.body if block.block_type == "references" for ref in block.value]
+
+    def word_count(self) -> int:
+        parts = [self.title, self.standfirst, self.summary]
+        for block in self.body:
+            value = block.value
+            if block.block_type in {"heading", "list"}:
+                parts.append(value if isinstance(value, str) else " ".join(value))
+            elif block.block_type == "paragraph":
+                parts.append(strip_tags(value.source))
+            elif block.block_type == "callout":
+                parts += [value["title"], strip_tags(value["text"].source)]
+            elif block.block_type == "quote":
+                parts.append(value["text"])
+        return len(" ".join(parts).split())
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(self.word_count() / WORDS_PER_MINUTE))
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
+        hero = None
+        if self.hero_image_id:
+            hero = (
+                get_image_model()
+                .objects.prefetch_renditions(HERO_SPEC, SOCIAL_SPEC)
+                .filter(pk=self.hero_image_id)
+                .first()
+            )
+        from cosmediclist.editorial import sharing, structured_data
+
+        headings = self.headings()
+        tags = list(self.tags.all())
+        parent = self.get_parent()
+        canonical = settings.SITE_URL + (self.url or "/")
+        social_image = settings.SITE_URL + hero.get_rendition(SOCIAL_SPEC).url if hero is not None else ""
+        graph = structured_data.article_graph(
+            self, parent=parent, tags=[t.name for t in tags], image_url=social_image
+        )
+        context.update(
+            hero=hero,
+            headings=headings,
+            show_toc=len(headings) >= TOC_MIN_HEADINGS,
+            blocks=self.blocks_with_anchors(),
+            tag_list=tags,
+            parent=parent,
+            canonical_url=canonical,
+            social_image_url=social_image,
+            share_links=sharing.share_links(url=canonical, title=self.title),
+            breadcrumbs=structured_data.breadcrumbs(self, parent),
+            json_ld=structured_data.as_script(graph),
+            meta_description=self.search_description or self.standfirst,
+        )
+        return context
+
+
+class TreatmentGuidePage(ArticlePage):
+    """A guide to one catalogue treatment: its facts box comes from the catalogue, not from here."""
+
+    treatment = models.ForeignKey(
+        "catalog.Treatment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [*ArticlePage.content_panels, FieldPanel("treatment")]
+    parent_page_types = ["editorial.ArticleIndexPage"]
+    subpage_types: list[str] = []
+    template = "editorial/treatment_guide_page.html"

@@ -1,0 +1,30 @@
+"""Guides in the site search (core/search.py): Wagtail's search backend over live articles."""
+
+from __future__ import annotations
+
+from taggit.models import Tag
+
+from cosmediclist.core.search import SearchGroup, SearchResult
+from cosmediclist.editorial.models import ArticlePage
+
+
+def guides(query: str, limit: int) -> SearchGroup:
+    pages = ArticlePage.objects.live().public().search(query)[:limit]
+    return SearchGroup(
+        "Guides", [SearchResult(title=page.title, url=page.url, summary=page.standfirst) for page in pages]
+    )
+
+
+def vocabulary() -> list[str]:
+    """Guide titles and their tags, for "did you mean"."""
+    titles = list(ArticlePage.objects.live().values_list("title", flat=True))
+    tags = list(
+        Tag.objects.filter(editorial_articlepagetag_items__content_object__live=True)
+        .values_list("name", flat=True)
+        .distinct()
+    )
+    words = {word.strip("?,.:").lower() for title in titles for word in title.split() if len(word) > 6}
+    return titles + tags + sorted(words)
+
+
+guides.vocabulary = vocabulary  # type: ignore[attr-defined]

@@ -1,0 +1,206 @@
+"""Every write of the editorial app: the page tree, the review workflow, people and articles."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cosmediclist.accounts.roles import EDITORS_GROUP, MEDICAL_REVIEWERS_GROUP, group
+from cosmediclist.core import audit
+from cosmediclist.editorial.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    Author,
+    HomePage,
+    Register,
+    Reviewer,
+    TreatmentGuidePage,
+)
+
+WORKFLOW_NAME = "Medical review"
+TASK_NAME = "Approval by a medical reviewer"
+GUIDES_SLUG = "guides"
+
+# Authors write and submit; only medical reviewers publish.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
+REVIEWER_PAGE_PERMISSIONS = (*EDITOR_PAGE_PERMISSIONS, "publish_page")
+IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_pages(target: Group, page: Page, codenames: tuple[str, ...]) -> None:
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=target, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
+def _grant_editing(target: Group, *, snippets: tuple[str, ...]) -> None:
+    target.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for codename in snippets:
+        target.permissions.add(_permission("editorial", codename))
+    root = Collection.get_first_root_node()
+    for codename in IMAGE_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=target, collection=root, permission=_permission("wagtailimages", codename)
+        )
+
+
+def _home_page() -> HomePage:
+    existing: HomePage | None = HomePage.objects.first()
+    if existing is not None:
+        return existing
+    home = Page.get_first_root_node().add_child(instance=HomePage(title="Home", slug="cosmediclist-home"))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="CosMedicList"
+        )
+        return home  # type: ignore[no-any-return]
+    old_root = site.root_page
+    site.root_page, site.site_name = home, "CosMedicList"
+    site.save()
+    # Wagtail's first migration leaves an empty welcome page as the site root: it goes.
+    if old_root.specific_class is Page and old_root.numchild == 0:
+        old_root.delete()
+    return home  # type: ignore[no-any-return]
+
+
+@transaction.atomic
+def set_up_editorial() -> ArticleIndexPage:
+    """Make sure the page tree, the groups' permissions and the "Medical review" workflow exist.
+
+    Idempotent: run it as often as you like (demo loader, ``manage.py set_up_editorial``).
+    Returns the guides index served at /guides/.
+    """
+    home = _home_page()
+    index = ArticleIndexPage.objects.first()
+    if index is None:
+        index = home.add_child(
+            instance=ArticleIndexPage(
+                title="Guides",
+                slug=GUIDES_SLUG,
+                intro="Articles and treatment guides, each checked by a registered clinician.",
+            )
+        )
+    editors, reviewers = group(EDITORS_GROUP), group(MEDICAL_REVIEWERS_GROUP)
+    _grant_pages(editors, home, EDITOR_PAGE_PERMISSIONS)
+    _grant_pages(reviewers, home, REVIEWER_PAGE_PERMISSIONS)
+    _grant_editing(editors, snippets=("add_author", "change_author", "view_author", "view_reviewer"))
+    _grant_editing(
+        reviewers,
+        snippets=(
+            "add_author",
+            "change_author",
+            "view_author",
+            "add_reviewer",
+            "change_reviewer",
+            "view_reviewer",
+        ),
+    )
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task.groups.set([reviewers])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        audit.record(actor=None, action="editorial.workflow_created", obj=workflow)
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return index  # type: ignore[no-any-return]
+
+
+@transaction.atomic
+def save_author(*, slug: str, name: str, bio: str = "", actor: AbstractBaseUser | None = None) -> Author:
+    if not name.strip():
+        raise ValidationError({"name": "Give the author's name."})
+    author, _ = Author.objects.update_or_create(slug=slug, defaults={"name": name.strip(), "bio": bio})
+    audit.record(actor=actor, action="editorial.author_saved", obj=author)
+    return author
+
+
+@transaction.atomic
+def save_reviewer(
+    *,
+    slug: str,
+    name: str,
+    credentials: str,
+    profession: str,
+    register: str,
+    register_number: str,
+    bio: str = "",
+    actor: AbstractBaseUser | None = None,
+) -> Reviewer:
+    """Create or update a medical reviewer; the register must be one we can link to."""
+    if register not in Register.values:
+        raise ValidationError({"register": f"Choose one of {', '.join(Register.values)}."})
+    if not register_number.strip():
+        raise ValidationError({"register_number": "Give the public register number."})
+    reviewer, _ = Reviewer.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name": name,
+            "credentials": credentials,
+            "profession": profession,
+            "register": register,
+            "register_number": register_number.strip(),
+            "bio": bio,
+        },
+    )
+    audit.record(actor=actor, action="editorial.reviewer_saved", obj=reviewer)
+    return reviewer
+
+
+@transaction.atomic
+def publish_article(
+    *,
+    index: ArticleIndexPage,
+    slug: str,
+    title: str,
+    fields: dict[str, Any],
+    tags: list[str],
+    guide: bool,
+    last_reviewed_on: datetime.date,
+    next_review_due_on: datetime.date,
+    actor: AbstractBaseUser | None = None,
+) -> ArticlePage:
+    """Create an article (or a treatment guide) under the index and publish it straight away.
+
+    For the demo loader and for tests: editors in the CMS go through the "Medical review" workflow.
+    Raises ValidationError when the next review is not after the last one.
+    """
+    if next_review_due_on <= last_reviewed_on:
+        raise ValidationError({"next_review_due_on": "The next review must come after the last one."})
+    existing = ArticlePage.objects.filter(slug=slug).child_of(index).first()
+    if existing is not None:
+        return existing  # type: ignore[no-any-return]
+    model = TreatmentGuidePage if guide else ArticlePage
+    page = model(
+        title=title,
+        slug=slug,
+        last_reviewed_on=last_reviewed_on,
+        next_review_due_on=next_review_due_on,
+        **fields,
+    )
+    index.add_child(instance=page)
+    page.tags.set(tags)
+    page.save_revision(user=actor).publish(user=actor, skip_permission_checks=True)
+    audit.record(actor=actor, action="editorial.article_published", obj=page, data={"slug": slug})
+    return page

@@ -1,0 +1,138 @@
+"""One JSON-LD @graph per article page: who publishes it, who wrote and reviewed it, where it sits."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from cosmediclist.editorial.models import ArticlePage
+
+# json.dumps escapes quotes; these keep "</script>" and friends out of the data block.
+_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _id(url: str, fragment: str) -> str:
+    return f"{url}#{fragment}"
+
+
+def site_nodes() -> list[dict[str, Any]]:
+    base = settings.SITE_URL
+    return [
+        {
+            "@type": "Organization",
+            "@id": _id(base + "/", "organization"),
+            "name": "CosMedicList",
+            "url": base + "/",
+            "logo": base + static("img/logo.svg"),
+        },
+        {
+            "@type": "WebSite",
+            "@id": _id(base + "/", "website"),
+            "name": "CosMedicList",
+            "url": base + "/",
+            "publisher": {"@id": _id(base + "/", "organization")},
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": base + reverse("core:search") + "?q={search_term_string}",
+                },
+                "query-input": "required name=search_term_string",
+            },
+        },
+    ]
+
+
+def breadcrumbs(page: ArticlePage, parent: Any) -> list[tuple[str, str]]:
+    """(name, path) from home to the page, for the visible trail and for BreadcrumbList."""
+    trail = [("Home", "/")]
+    if parent is not None and parent.depth > 2 and parent.url:
+        trail.append((parent.title, parent.url))
+    trail.append((page.title, page.url or "/"))
+    return trail
+
+
+def article_graph(page: ArticlePage, *, parent: Any, tags: list[str], image_url: str = "") -> dict[str, Any]:
+    base = settings.SITE_URL
+    url = base + (page.url or "/")
+    organization = {"@id": _id(base + "/", "organization")}
+    author_id, reviewer_id = (
+        _id(base + "/", f"author-{page.author.slug}"),
+        _id(base + "/", f"reviewer-{page.reviewer.slug}"),
+    )
+    modified = page.last_published_at or page.first_published_at
+    article: dict[str, Any] = {
+        "@type": "Article",
+        "@id": _id(url, "article"),
+        "headline": page.title[:110],
+        "description": page.standfirst,
+        "mainEntityOfPage": {"@id": _id(url, "webpage")},
+        "isPartOf": {"@id": _id(base + "/", "website")},
+        "author": {"@id": author_id},
+        "publisher": organization,
+        "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
+        "dateModified": modified.isoformat() if modified else None,
+        "keywords": tags,
+        "citation": [
+            {
+                "@type": "CreativeWork",
+                "name": ref["title"],
+                "publisher": ref["publisher"],
+                **({"url": ref["url"]} if ref["url"] else {}),
+            }
+            for ref in page.references()
+        ],
+    }
+    if image_url:
+        article["image"] = image_url
+    nodes = [
+        *site_nodes(),
+        {
+            "@type": "MedicalWebPage",
+            "@id": _id(url, "webpage"),
+            "url": url,
+            "name": page.title,
+            "description": page.search_description or page.standfirst,
+            "isPartOf": {"@id": _id(base + "/", "website")},
+            "breadcrumb": {"@id": _id(url, "breadcrumb")},
+            "lastReviewed": page.last_reviewed_on.isoformat(),
+            "reviewedBy": {"@id": reviewer_id},
+            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+            "mainEntity": {"@id": _id(url, "article")},
+            "inLanguage": "en-GB",
+        },
+        article,
+        {"@type": "Person", "@id": author_id, "name": page.author.name},
+        {
+            "@type": "Person",
+            "@id": reviewer_id,
+            "name": page.reviewer.name,
+            "jobTitle": page.reviewer.profession,
+            "honorificSuffix": page.reviewer.credentials,
+            "identifier": {
+                "@type": "PropertyValue",
+                "propertyID": page.reviewer.register,
+                "value": page.reviewer.register_number,
+            },
+        },
+        {
+            "@type": "BreadcrumbList",
+            "@id": _id(url, "breadcrumb"),
+            "itemListElement": [
+                {"@type": "ListItem", "position": n, "name": name, "item": base + path}
+                for n, (name, path) in enumerate(breadcrumbs(page, parent), start=1)
+            ],
+        },
+    ]
+    return {"@context": "https://schema.org", "@graph": nodes}
+
+
+def as_script(data: dict[str, Any]) -> SafeString:
+    """A JSON-LD data block (not executed, so the strict CSP has nothing to allow)."""
+    text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above

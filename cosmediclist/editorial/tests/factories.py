@@ -1,0 +1,166 @@
+"""Articles, guides and the people behind them, built through the editorial services."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import itertools
+from typing import Any
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from wagtail.images import get_image_model
+
+from cosmediclist.catalog.models import Treatment
+from cosmediclist.editorial import services
+from cosmediclist.editorial.illustrations import hero_jpeg
+from cosmediclist.editorial.models import ArticleIndexPage, ArticlePage, Author, Reviewer
+
+_numbers = itertools.count(1)
+
+
+def author() -> Author:
+    n = next(_numbers)
+    return services.save_author(slug=f"author-{n}", name=f"Alex Author {n}", bio="Writes guides.")
+
+
+def reviewer() -> Reviewer:
+    n = next(_numbers)
+    return services.save_reviewer(
+        slug=f"reviewer-{n}",
+        name=f"Dr Riley Reviewer {n}",
+        credentials="MBChB, MRCP",
+        profession="Consultant dermatologist",
+        register="GMC",
+        register_number=f"77{n:05d}",
+    )
+
+
+def image(colour: str = "#7FA7C9") -> Any:
+    n = next(_numbers)
+    data = hero_jpeg(colour, seed=str(n))
+    found = get_image_model()(
+        title=f"Illustration {n}", file=ImageFile(io.BytesIO(data), name=f"hero-{n}.jpg")
+    )
+    found.save()
+    return found
+
+
+def treatment(slug: str = "mesotherapy", name: str = "Mesotherapy") -> Treatment:
+    return Treatment.objects.create(
+        name=name,
+        slug=slug,
+        summary="Many tiny injections into the skin.",
+        category="skin-rejuvenation",
+        procedure_type="minimally_invasive",
+        anaesthesia="none",
+        pain_score=2,
+        sessions_min=3,
+        sessions_max=4,
+        session_minutes_min=30,
+        session_minutes_max=60,
+        interval_weeks_min=2,
+        interval_weeks_max=4,
+        downtime_days_min=0,
+        downtime_days_max=0,
+        results_months_min=4,
+        results_months_max=6,
+        price_gbp_min=150,
+        price_gbp_max=300,
+        evidence_level="limited",
+        evidence_note="Small studies only.",
+    )
+
+
+def body(*, sections: int = 4, images: list[Any] | None = None, references: int = 2) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    for n in range(sections):
+        blocks += [
+            {"type": "heading", "value": f"Section {n + 1}"},
+            {
+                "type": "paragraph",
+                "value": f'<p>Plain words, <b>bold</b> and <a href="/about/">a link</a> {n}.</p>',
+            },
+        ]
+    blocks += [
+        {"type": "list", "value": ["one point", "another point"]},
+        {
+            "type": "callout",
+            "value": {"kind": "benefits", "title": "What it may do", "text": "<p>Smoother skin.</p>"},
+        },
+        {
+            "type": "callout",
+            "value": {"kind": "risks", "title": "Possible side effects", "text": "<p>Bruising.</p>"},
+        },
+        {"type": "quote", "value": {"text": "Ask questions.", "attribution": "A reviewer"}},
+    ]
+    for img in images or []:
+        blocks.append(
+            {"type": "image", "value": {"image": img.pk, "alt": "A shape", "caption": "Soft", "credit": "Us"}}
+        )
+    blocks.append(
+        {
+            "type": "references",
+            "value": [
+                {
+                    "title": f"Study {n}",
+                    "publisher": "A journal",
+                    "year": 2020,
+                    "url": f"https://doi.org/10.1/{n}",
+                }
+                for n in range(references)
+            ],
+        }
+    )
+    return blocks
+
+
+def article(
+    index: ArticleIndexPage,
+    *,
+    slug: str | None = None,
+    title: str = "What is mesotherapy and how does it work?",
+    guide_for: Treatment | None = None,
+    tags: list[str] | None = None,
+    last_reviewed_on: datetime.date | None = None,
+    next_review_due_on: datetime.date | None = None,
+    hero: Any = None,
+    **fields: Any,
+) -> ArticlePage:
+    n = next(_numbers)
+    reviewed = last_reviewed_on or timezone.localdate() - datetime.timedelta(days=10)
+    values: dict[str, Any] = {
+        "standfirst": "A short standfirst.",
+        "summary": "The plain-language summary.",
+        "hero_image": hero,
+        "hero_alt": "Abstract shapes",
+        "hero_caption": "A caption",
+        "body": body(),
+        "author": author(),
+        "reviewer": reviewer(),
+        **fields,
+    }
+    if guide_for is not None:
+        values["treatment"] = guide_for
+    return services.publish_article(
+        index=index,
+        slug=slug or f"article-{n}",
+        title=title,
+        fields=values,
+        tags=tags if tags is not None else ["skin"],
+        guide=guide_for is not None,
+        last_reviewed_on=reviewed,
+        next_review_due_on=next_review_due_on or reviewed + datetime.timedelta(days=365),
+    )
+
+
+def wagtail_roots() -> None:
+    """The root page, locale and collection Wagtail's migrations make; a transactional test flushes them."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

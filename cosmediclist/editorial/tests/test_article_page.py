@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from cosmediclist.editorial.tests import factories
+from tests.corpora import naughty_strings
+
+
+class _Scripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[dict[str, str | None]] = []
+        self.capture = False
+        self.json_ld: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+            self.capture = dict(attrs).get("type") == "application/ld+json"
+
+    def handle_data(self, data: str) -> None:
+        if self.capture:
+            self.json_ld.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.capture = False
+
+
+def scripts_of(html: str) -> _Scripts:
+    parser = _Scripts()
+    parser.feed(html)
+    return parser
+
+
+def graph_of(html: str) -> dict[str, dict[str, Any]]:
+    blocks = scripts_of(html).json_ld
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    return {node["@type"]: node for node in data["@graph"]}
+
+
+def test_article_shows_byline_review_dates_summary_contents_references_and_disclaimer(
+    client: Client, guides
+) -> None:
+    page = factories.article(guides, slug="what-is-mesotherapy", disclosure="Nobody paid for this guide.")
+    html = client.get("/guides/what-is-mesotherapy/").content.decode()
+    assert html.count("<h1>") == 1
+    assert page.author.name in html
+    assert f"{page.reviewer.name}, MBChB, MRCP" in html
+    assert 'href="https://www.gmc-uk.org/registration-and-licensing/the-medical-register"' in html
+    assert page.reviewer.register_number in html
+    assert "Last reviewed" in html and "Next review due" in html
+    assert "min</dd>" in html
+    assert "The plain-language summary." in html
+    assert 'class="toc"' in html and 'href="#section-1"' in html and 'id="section-1"' in html
+    assert 'id="references"' in html and "Study 0" in html
+    assert "Medical disclaimer" in html
+    assert "Nobody paid for this guide." in html
+    assert "Under review" not in html
+    # Hooks for the discussion and directory apps are blocks, not output.
+    assert "{%" not in html
+
+
+def test_disclosure_and_contents_are_left_out_when_not_needed(client: Client, guides) -> None:
+    factories.article(guides, slug="short", body=factories.body(sections=2))
+    html = client.get("/guides/short/").content.decode()
+    assert "Disclosure" not in html
+    assert 'class="toc"' not in html
+
+
+def test_treatment_guide_shows_the_catalogue_facts(client: Client, guides) -> None:
+    treatment = factories.treatment()
+    factories.article(guides, slug="what-is-mesotherapy", guide_for=treatment)
+    html = client.get("/guides/what-is-mesotherapy/").content.decode()
+    assert "Mesotherapy at a glance" in html
+    assert "3–4 sessions" in html and "4–6 months" in html
+    assert "What it may do" in html  # the benefits call-out
+
+
+def test_guide_past_its_review_date_tells_readers_it_is_under_review(client: Client, guides) -> None:
+    long_ago = timezone.localdate() - datetime.timedelta(days=800)
+    factories.article(
+        guides,
+        slug="old",
+        last_reviewed_on=long_ago,
+        next_review_due_on=long_ago + datetime.timedelta(days=365),
+    )
+    assert "Under review" in client.get("/guides/old/").content.decode()
+
+
+def test_json_ld_is_one_graph_with_the_medical_review_fields(client: Client, guides) -> None:
+    page = factories.article(guides, slug="what-is-mesotherapy", hero=factories.image())
+    html = client.get("/guides/what-is-mesotherapy/").content.decode()
+    nodes = graph_of(html)
+    assert set(nodes) >= {"Organization", "WebSite", "MedicalWebPage", "Article", "Person", "BreadcrumbList"}
+    webpage = nodes["MedicalWebPage"]
+    assert webpage["lastReviewed"] == page.last_reviewed_on.isoformat()
+    assert webpage["medicalAudience"]["@type"] == "MedicalAudience"
+    data = json.loads(scripts_of(html).json_ld[0])
+    people = {n["@id"]: n for n in data["@graph"] if n["@type"] == "Person"}
+    assert people[webpage["reviewedBy"]["@id"]]["name"] == page.reviewer.name
+    assert people[nodes["Article"]["author"]["@id"]]["name"] == page.author.name
+    assert nodes["WebSite"]["potentialAction"]["target"]["urlTemplate"].endswith(
+        "/search/?q={search_term_string}"
+    )
+    assert [i["name"] for i in nodes["BreadcrumbList"]["itemListElement"]] == ["Home", "Guides", page.title]
+    assert nodes["Article"]["image"].endswith(".jpg")
+    assert len(nodes["Article"]["citation"]) == 2
+    ids = {n["@id"] for n in data["@graph"]}
+    assert webpage["mainEntity"]["@id"] in ids and webpage["breadcrumb"]["@id"] in ids
+    assert 'aria-label="Breadcrumb"' in html
+
+
+def test_share_links_are_plain_links_and_no_third_party_script_loads(client: Client, guides) -> None:
+    factories.article(guides, slug="what-is-mesotherapy", hero=factories.image())
+    html = client.get("/guides/what-is-mesotherapy/").content.decode()
+    for prefix in (
+        "mailto:?",
+        "https://wa.me/?",
+        "https://x.com/intent/post?",
+        "https://www.facebook.com/sharer/",
+        "https://www.linkedin.com/sharing/",
+        "https://www.reddit.com/submit?",
+    ):
+        assert f'href="{prefix}' in html
+    assert "what-is-mesotherapy" in re.search(r'href="(https://wa.me/[^"]+)"', html).group(1)  # type: ignore[union-attr]
+    sources = [s.get("src") for s in scripts_of(html).scripts if s.get("src")]
+    assert sources == ["/static/js/site.js"]
+    assert re.search(
+        r'<button[^>]*data-copy-link="http[^"]+/guides/what-is-mesotherapy/"[^>]*aria-controls="share-status"',
+        html,
+    )
+    assert 'data-web-share="' in html and 'id="share-status"' in html
+
+
+def test_social_meta_tags_and_canonical_url(client: Client, guides, settings) -> None:
+    factories.article(
+        guides, slug="what-is-mesotherapy", hero=factories.image(), search_description="Meta text."
+    )
+    html = client.get("/guides/what-is-mesotherapy/").content.decode()
+    url = f"{settings.SITE_URL}/guides/what-is-mesotherapy/"
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert f'<meta property="og:url" content="{url}">' in html
+    assert '<meta name="description" content="Meta text.">' in html
+    assert re.search(r'<meta property="og:image" content="http[^"]+fill-1200x630[^"]*\.jpg">', html)
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+
+
+def test_article_page_runs_the_same_few_queries_however_big_it_is(
+    client: Client, guides, django_assert_num_queries
+) -> None:
+    small = factories.article(
+        guides,
+        slug="small",
+        hero=factories.image(),
+        tags=["skin"],
+        body=factories.body(sections=4, images=[factories.image()], references=1),
+    )
+    pictures = [factories.image() for _ in range(6)]
+    big = factories.article(
+        guides,
+        slug="big",
+        hero=factories.image(),
+        tags=[f"tag-{n}" for n in range(12)],
+        body=factories.body(sections=40, images=pictures, references=30),
+    )
+    for page in (small, big):
+        client.get(page.url)  # renditions are made on the first view
+    with django_assert_num_queries(15):
+        assert client.get(small.url).status_code == 200
+    with django_assert_num_queries(15):
+        assert client.get(big.url).status_code == 200
+
+
+def test_index_filters_by_tag_and_paginates(client: Client, guides) -> None:
+    for n in range(14):
+        factories.article(
+            guides, slug=f"guide-{n}", title=f"Guide number {n}", tags=["skin" if n % 2 else "safety"]
+        )
+    first = client.get("/guides/").content.decode()
+    assert first.count('class="card"') == 12 and "Page 1 of 2" in first
+    assert 'href="?page=2"' in first
+    assert client.get("/guides/?page=2").content.decode().count('class="card"') == 2
+    safety = client.get("/guides/?tag=safety").content.decode()
+    assert "Guides about safety" in safety and safety.count('class="card"') == 7
+    assert "/feeds/guides/tags/safety/rss/" in safety
+
+
+def test_index_runs_the_same_queries_whatever_the_number_of_guides(
+    client: Client, guides, django_assert_num_queries
+) -> None:
+    factories.article(guides, slug="one")
+    client.get("/guides/")
+    with django_assert_num_queries(11):
+        client.get("/guides/")
+    for n in range(11):
+        factories.article(guides, slug=f"more-{n}", tags=["skin", f"t{n}"])
+    with django_assert_num_queries(11):
+        client.get("/guides/")
+
+
+@pytest.mark.parametrize("value", naughty_strings()[::7])
+def test_odd_tag_and_page_values_never_break_the_index(client: Client, guides, value: str) -> None:
+    response = client.get("/guides/", {"tag": value, "page": value})
+    assert response.status_code == 200
+
+
+def test_preview_renders_a_draft_that_readers_cannot_see(client: Client, guides) -> None:
+    page = factories.article(guides, slug="draft-me")
+    page.title = "A new title in draft"
+    page.save_revision()
+    assert b"A new title in draft" not in client.get("/guides/draft-me/").content
+    draft = page.get_latest_revision_as_object()
+    response = draft.make_preview_request()
+    assert response.status_code == 200
+    assert b"A new title in draft" in response.content
+
+
+def test_scheduled_guide_goes_live_at_its_go_live_time(client: Client, guides, time_machine) -> None:
+    from django.core.management import call_command
+
+    page = factories.article(guides, slug="later")
+    page.unpublish()
+    go_live = timezone.now() + datetime.timedelta(days=2)
+    page.go_live_at = go_live
+    page.save_revision().publish()
+    assert client.get("/guides/later/").status_code == 404
+    time_machine.move_to(go_live + datetime.timedelta(minutes=1))
+    call_command("publish_scheduled")
+    assert client.get("/guides/later/").status_code == 200

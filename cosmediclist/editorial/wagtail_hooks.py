@@ -1,0 +1,63 @@
+"""The editorial app in Wagtail's admin: people as snippets, and the overdue-review report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import URLPattern, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cosmediclist.editorial.models import Author, Reviewer
+from cosmediclist.editorial.reports import OverdueReviewsView
+
+
+class AuthorViewSet(SnippetViewSet):  # type: ignore[misc]
+    model = Author
+    icon = "user"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class ReviewerViewSet(SnippetViewSet):  # type: ignore[misc]
+    model = Reviewer
+    icon = "user"
+    list_display = ["name", "credentials", "register", "register_number"]
+    search_fields = ["name", "register_number"]
+
+
+register_snippet(AuthorViewSet)
+register_snippet(ReviewerViewSet)
+
+
+class OverdueReviewsMenuItem(MenuItem):  # type: ignore[misc]
+    def is_shown(self, request: Any) -> bool:
+        return bool(
+            PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+        )
+
+
+@hooks.register("register_admin_urls")  # type: ignore[untyped-decorator]
+def register_overdue_report_urls() -> list[URLPattern]:
+    return [
+        path("reports/overdue-reviews/", OverdueReviewsView.as_view(), name="editorial_overdue_reviews"),
+        path(
+            "reports/overdue-reviews/results/",
+            OverdueReviewsView.as_view(results_only=True),
+            name="editorial_overdue_reviews_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")  # type: ignore[untyped-decorator]
+def register_overdue_report_menu_item() -> MenuItem:
+    return OverdueReviewsMenuItem(
+        "Overdue medical reviews",
+        reverse("editorial_overdue_reviews"),
+        name="overdue-reviews",
+        icon_name="warning",
+        order=1200,
+    )
