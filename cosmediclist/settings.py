@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "cosmediclist.accounts",
     "cosmediclist.notifications",
     "cosmediclist.catalog",
+    "cosmediclist.discussion",
     "cosmediclist.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -301,6 +302,7 @@ PERIODIC_JOBS = [
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
+    "cosmediclist.discussion.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
 SEARCH_PROVIDERS: list[str] = []
