@@ -131,7 +131,7 @@ def _own_comment(request: HttpRequest, comment_id: int) -> tuple[Comment, str]:
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment, author = _own_comment(request, comment_id)
-    form = EditForm(request.POST or None, initial={"body": comment.body})
+    form = EditForm(request.POST if request.method == "POST" else None, initial={"body": comment.body})
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -168,17 +168,17 @@ def report_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = get_object_or_404(
         Comment.objects.approved().select_related("page").defer("email"), pk=comment_id
     )
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         ip = ratelimit.client_ip(request)
+        if not form.is_valid():
+            return render(request, "discussion/report.html", {"form": form, "comment": comment}, status=400)
         if not ratelimit.hit("comment-report", ip, limit=REPORTS_PER_HOUR, window=3600).allowed:
             form.add_error(None, "You have sent a lot of reports in the last hour. Please try again later.")
             return render(request, "discussion/report.html", {"form": form, "comment": comment}, status=429)
-        if form.is_valid():
-            services.report_comment(comment=comment, ip=ip, reason=form.cleaned_data["reason"])
-            messages.success(request, "Thank you: a moderator will look at this comment.")
-            return redirect("discussion:page-comments", page_id=comment.page_id)
-        return render(request, "discussion/report.html", {"form": form, "comment": comment}, status=400)
+        services.report_comment(comment=comment, ip=ip, reason=form.cleaned_data["reason"])
+        messages.success(request, "Thank you: a moderator will look at this comment.")
+        return redirect("discussion:page-comments", page_id=comment.page_id)
     return render(request, "discussion/report.html", {"form": form, "comment": comment})
 
 
