@@ -68,7 +68,9 @@ def remembered_author(request: HttpRequest) -> dict[str, str]:
         data = signing.loads(value, salt=_REMEMBER_SALT) if value else {}
     except signing.BadSignature:
         return {}
-    return {k: str(data.get(k, "")) for k in ("name", "email", "website")} if isinstance(data, dict) else {}
+    if not data or not isinstance(data, dict):
+        return {}
+    return {k: str(data.get(k, "")) for k in ("name", "email", "website")}
 
 
 def remember_author(response: HttpResponse, *, name: str, email: str, website: str) -> None:
