@@ -6,11 +6,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.text import slugify
 from factory import declarations
 from factory.django import DjangoModelFactory
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
 from cosmediclist.discussion import tokens
 from cosmediclist.discussion.models import Comment, ModerationSettings, Status
@@ -18,7 +20,13 @@ from cosmediclist.discussion.models import Comment, ModerationSettings, Status
 
 def make_page(title: str = "Mesotherapy explained") -> Page:
     """A plain published Wagtail page under the tree's root (the editorial models live elsewhere)."""
+    # A transactional test flushes the tree that Wagtail's migration made: plant a root again.
     root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     page = Page(title=title, slug=slugify(title), live=True, first_published_at=timezone.now())
     root.add_child(instance=page)
     return page
