@@ -18,10 +18,10 @@ from cosmediclist.discussion import tokens
 from cosmediclist.discussion.models import Comment, ModerationSettings, Status
 
 
-def make_page(title: str = "Mesotherapy explained") -> Page:
+def make_page(title: str = "Mesotherapy explained", *, parent: Page | None = None) -> Page:
     """A plain published Wagtail page under the tree's root (the editorial models live elsewhere)."""
     # A transactional test flushes the tree that Wagtail's migration made: plant a root again.
-    root = Page.get_first_root_node()
+    root = parent or Page.get_first_root_node()
     if root is None:
         Locale.objects.get_or_create(
             language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
