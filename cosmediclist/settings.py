@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "cosmediclist.accounts",
     "cosmediclist.notifications",
     "cosmediclist.catalog",
+    "cosmediclist.discussion",
     "cosmediclist.api",
     "cosmediclist.editorial",
     "wagtail.contrib.forms",
@@ -304,6 +305,7 @@ DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
     "cosmediclist.catalog.demo.load",
     "cosmediclist.editorial.demo.load",
+    "cosmediclist.discussion.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
 SEARCH_PROVIDERS: list[str] = [

@@ -20,6 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("account/", include("cosmediclist.accounts.urls")),
     # /treatments/, /concerns/, /areas/, /compare/: the treatment catalogue
     path("", include("cosmediclist.catalog.urls")),
+    # /comments/…, /moderation/comments/…, /feeds/comments/…: discussion
+    path("", include("cosmediclist.discussion.urls")),
     # /api/v1/…: the JSON API and its OpenAPI docs
     path("api/v1/", api.urls),
     # /cms/…: Wagtail's admin for editors; /django-admin/ for administrators

@@ -173,11 +173,17 @@ def test_article_page_runs_the_same_few_queries_however_big_it_is(
         tags=[f"tag-{n}" for n in range(12)],
         body=factories.body(sections=40, images=pictures, references=30),
     )
+    from cosmediclist.discussion.tests.factories import make_comment, reply
+
+    for _ in range(10):  # 30 approved comments in threads of three
+        top = make_comment(page=big)
+        reply(reply(top))
     for page in (small, big):
         client.get(page.url)  # renditions are made on the first view
-    with django_assert_num_queries(15):
+    # 15 for the article itself and 4 for its comment section, whatever the page holds.
+    with django_assert_num_queries(19):
         assert client.get(small.url).status_code == 200
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(19):
         assert client.get(big.url).status_code == 200
 
 

@@ -1,0 +1,46 @@
+"""Comment feeds, site-wide and per page: approved comments only, never an email address."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+from django.test import Client
+from django.urls import reverse
+
+from cosmediclist.discussion.models import Status
+from cosmediclist.discussion.tests.factories import make_comment
+
+
+def test_the_site_feed_lists_approved_comments_without_emails(client: Client, article) -> None:
+    make_comment(
+        page=article, name="Feed Person", email="feed.person@example.org", body="Nice https://x.example"
+    )
+    make_comment(page=article, name="Held Person", status=Status.PENDING)
+    response = client.get(reverse("discussion:site-feed"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    items = ElementTree.fromstring(body).findall("./channel/item")  # noqa: S314 - our own feed
+    assert [i.findtext("title") for i in items] == [f"Feed Person on {article.title}"]
+    assert "@" not in body
+
+
+def test_the_page_feed_lists_only_that_page(client: Client, article) -> None:
+    from cosmediclist.discussion.tests.factories import make_page
+
+    other = make_page("Microneedling explained")
+    make_comment(page=article, name="On Article")
+    make_comment(page=other, name="On Other")
+    body = client.get(reverse("discussion:page-feed", args=[article.pk])).content.decode()
+    assert "On Article" in body and "On Other" not in body
+    assert client.get(reverse("discussion:page-feed", args=[99999])).status_code == 404
+
+
+def test_feeds_run_a_fixed_number_of_queries(client: Client, article, django_assert_num_queries) -> None:
+    url = reverse("discussion:page-feed", args=[article.pk])
+    make_comment(page=article)
+    with django_assert_num_queries(2):
+        client.get(url)
+    for _ in range(20):
+        make_comment(page=article)
+    with django_assert_num_queries(2):
+        client.get(url)
