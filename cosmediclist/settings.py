@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "cosmediclist.accounts",
     "cosmediclist.notifications",
     "cosmediclist.catalog",
+    "cosmediclist.directory",
     "cosmediclist.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -301,6 +302,13 @@ PERIODIC_JOBS = [
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
+    "cosmediclist.directory.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
-SEARCH_PROVIDERS: list[str] = []
+SEARCH_PROVIDERS: list[str] = [
+    "cosmediclist.directory.site_search.clinics",
+    "cosmediclist.directory.site_search.practitioners",
+]
+# Serve uploaded media (MEDIA_ROOT) from Django itself: for `make run` only; in production the
+# web server (nginx, Caddy) or object storage serves /media/. Files are re-encoded images.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
