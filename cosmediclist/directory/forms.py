@@ -160,6 +160,13 @@ class OfferForm(forms.ModelForm[Offer]):
         self.fields["practitioners"].queryset = Practitioner.objects.filter(clinic=clinic)  # type: ignore[attr-defined]
         self.instance.clinic = clinic
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("price_from_gbp"), data.get("price_to_gbp")
+        if low is not None and high is not None and high < low:
+            self.add_error("price_to_gbp", "The upper price cannot be below the starting price.")
+        return data
+
 
 class PhotoForm(forms.Form):
     image = forms.FileField(label="Photo", help_text="JPEG, PNG, WebP or GIF, up to 10 MB and 40 megapixels.")

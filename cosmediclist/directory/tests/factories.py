@@ -23,6 +23,7 @@ from cosmediclist.catalog.models import (
 from cosmediclist.directory.models import (
     Clinic,
     ClinicMembership,
+    ClinicPhoto,
     MembershipRole,
     Offer,
     OpeningHours,
@@ -119,3 +120,30 @@ def hours(clinic: Clinic, days: range | list[int] = range(5)) -> None:
 
 def member(user: User, clinic: Clinic, role: str = MembershipRole.OWNER) -> ClinicMembership:
     return ClinicMembership.objects.create(user=user, clinic=clinic, role=role)
+
+
+def image_bytes(size: tuple[int, int] = (64, 48), fmt: str = "JPEG", gps: bool = False) -> bytes:
+    """A small real image; with ``gps`` its EXIF carries a camera model and a GPS position."""
+    import io
+
+    from PIL import Image
+
+    picture = Image.new("RGB", size, (200, 120, 90))
+    buffer = io.BytesIO()
+    if gps:
+        exif = Image.Exif()
+        exif[0x0110] = "Test Camera"  # Model
+        exif[0x8825] = {1: "N", 2: (53.0, 28.0, 51.0), 3: "W", 4: (2.0, 14.0, 15.0)}  # GPSInfo
+        picture.save(buffer, format=fmt, exif=exif)
+    else:
+        picture.save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def photo(clinic: Clinic, actor: User, name: str = "reception.jpg") -> ClinicPhoto:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cosmediclist.directory import services
+
+    upload = SimpleUploadedFile(name, image_bytes(), content_type="image/jpeg")
+    return services.add_photo(actor=actor, clinic=clinic, upload=upload, alt_text="Reception")
