@@ -74,15 +74,15 @@ def main() -> None:
         "search: everything by rating (no place)": "/clinics/?sort=rating",
         "clinic page": clinic.get_absolute_url(),
     }
-    article = os.environ.get("ARTICLE_URL")
+    article = os.environ.get("ARTICLE_URL")  # e.g. /guides/what-is-mesotherapy/ once guides exist
     if article:
         pages["article page"] = article
     print(f"{Clinic.objects.count()} clinics; {ROUNDS} requests each; in-process test client")
-    baseline = None
-    for label, url in pages.items():
-        median, p95 = timed(client, url)
-        baseline = baseline or median
-        print(f"{label:<42} median {median:7.1f} ms  p95 {p95:7.1f} ms  ×{median / baseline:.1f} of home")
+    figures = {label: timed(client, url) for label, url in pages.items()}
+    reference = "article page" if article else "clinic page"
+    for label, (median, p95) in figures.items():
+        ratio = median / figures[reference][0]
+        print(f"{label:<42} median {median:7.1f} ms  p95 {p95:7.1f} ms  x{ratio:.1f} of the {reference}")
 
 
 if __name__ == "__main__":

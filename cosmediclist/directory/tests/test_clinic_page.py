@@ -81,3 +81,17 @@ def test_profile_runs_a_fixed_number_of_queries(client: Client, clinic, django_a
         with django_assert_num_queries(6):
             response = client.get(clinic.get_absolute_url())
         assert response.status_code == 200
+
+
+def test_a_clinic_group_lists_its_other_verified_locations(client: Client, clinic) -> None:
+    from cosmediclist.directory.models import ClinicGroup
+
+    group = ClinicGroup.objects.create(name="Wellcare Group", slug="wellcare-group")
+    sister = ClinicFactory.create(name="Wellcare Stockport", town="Stockport", group=group)
+    ClinicFactory.create(name="Wellcare Bolton", group=group, is_verified=False, verified_at=None)
+    clinic.group = group
+    clinic.save()
+    page = client.get(clinic.get_absolute_url()).content.decode()
+    assert "Other locations of Wellcare Group" in page
+    assert f'href="{sister.get_absolute_url()}"' in page
+    assert "Wellcare Bolton" not in page

@@ -119,3 +119,8 @@ def test_verification_pages_are_404_for_non_administrators(clinic, clinic_staff,
         assert client.get("/portal/verification/").status_code == 404
         assert client.post(f"/portal/verification/clinics/{clinic.pk}/").status_code == 404
         assert client.post(f"/portal/verification/practitioners/{practitioner.pk}/").status_code == 404
+
+
+def test_the_account_page_links_the_portal_for_clinic_staff_only(clinic, clinic_staff, reader) -> None:
+    assert "Open the clinic portal" in client_for(clinic_staff).get("/account/").content.decode()
+    assert "Open the clinic portal" not in client_for(reader).get("/account/").content.decode()

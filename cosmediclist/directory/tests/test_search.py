@@ -181,3 +181,16 @@ def test_search_runs_a_fixed_number_of_queries_whatever_the_number_of_results(
             response = client.get(query)
         assert response.status_code == 200
         assert len(names(response)) >= 3
+
+
+def test_results_are_paged_and_the_links_keep_the_search(client: Client, clinic, mesotherapy) -> None:
+    for n in range(21):
+        OfferFactory.create(clinic=ClinicFactory.create(name=f"Paged Clinic {n:02d}"), treatment=mesotherapy)
+    first = client.get("/clinics/?treatment=mesotherapy&near=Manchester")
+    assert len(names(first)) == 20
+    page = first.content.decode()
+    assert "Page 1 of 2" in page
+    assert 'href="?treatment=mesotherapy&amp;near=Manchester&amp;page=2"' in page
+    second = client.get("/clinics/?treatment=mesotherapy&near=Manchester&page=2")
+    assert len(names(second)) == 2
+    assert client.get("/clinics/?page=999").status_code == 200
