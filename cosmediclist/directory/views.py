@@ -102,7 +102,6 @@ def structured_data(clinic: Clinic, base_url: str) -> SafeString:
             "name": clinic.name,
             "url": url,
             "description": clinic.description[:500],
-            "telephone": clinic.phone or None,
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": clinic.address,
@@ -125,6 +124,8 @@ def structured_data(clinic: Clinic, base_url: str) -> SafeString:
             ],
         }
     ]
+    if clinic.phone:
+        graph[0]["telephone"] = clinic.phone
     if clinic.rating_average is not None and clinic.rating_count:
         graph[0]["aggregateRating"] = {
             "@type": "AggregateRating",

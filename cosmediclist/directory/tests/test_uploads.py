@@ -181,3 +181,13 @@ def test_media_is_served_with_nosniff(clinic, clinic_staff) -> None:
     assert response["Content-Type"] == "image/jpeg"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "path", ["../settings.py", "clinics/../../manage.py", "/etc/passwd", "clinics/missing.jpg"]
+)
+def test_media_outside_the_folder_or_missing_is_404(path: str) -> None:
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        serve_media(RequestFactory().get("/media/x"), path)
