@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "cosmediclist.accounts",
     "cosmediclist.notifications",
     "cosmediclist.catalog",
+    "cosmediclist.directory",
     "cosmediclist.discussion",
     "cosmediclist.api",
     "cosmediclist.editorial",
@@ -305,6 +306,7 @@ DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
     "cosmediclist.catalog.demo.load",
     "cosmediclist.editorial.demo.load",
+    "cosmediclist.directory.demo.load",
     "cosmediclist.discussion.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
@@ -313,6 +315,8 @@ SEARCH_PROVIDERS: list[str] = [
     "cosmediclist.catalog.search.concerns",
     "cosmediclist.catalog.search.areas",
     "cosmediclist.editorial.search.guides",
+    "cosmediclist.directory.site_search.clinics",
+    "cosmediclist.directory.site_search.practitioners",
 ]
 # Sections of /sitemap.xml: name -> dotted path of a Django Sitemap class (Wagtail's pages first).
 SITEMAPS: dict[str, str] = {
@@ -321,3 +325,6 @@ SITEMAPS: dict[str, str] = {
     "concerns": "cosmediclist.catalog.sitemaps.ConcernSitemap",
     "areas": "cosmediclist.catalog.sitemaps.AreaSitemap",
 }
+# Serve uploaded media (MEDIA_ROOT) from Django itself: for `make run` only; in production the
+# web server (nginx, Caddy) or object storage serves /media/. Files are re-encoded images.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cosmediclist.api.v1 import api
 from cosmediclist.core.sitemaps import sitemap
+from cosmediclist.directory import urls as directory_urls
 
 handler400 = "cosmediclist.core.views.bad_request"
 handler403 = "cosmediclist.core.views.permission_denied"
@@ -33,12 +34,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.editorial.urls")),
     # /sitemap.xml: Wagtail's pages plus every section listed in settings.SITEMAPS
     path("sitemap.xml", sitemap, name="sitemap"),
+    # /clinics/…: the clinic directory; /portal/…: the clinic portal's listing editor
+    path("clinics/", include("cosmediclist.directory.urls")),
+    path("portal/", include((directory_urls.portal_urlpatterns, "directory_portal"))),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    from django.urls import re_path
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from cosmediclist.directory.media import serve_media
+
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 # Wagtail serves the editorial page tree last, so every named route above wins.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -161,12 +161,19 @@ def test_the_treatment_page_carries_valid_medical_procedure_json_ld(client: Clie
 
 
 def test_the_treatment_page_runs_a_fixed_number_of_queries(client: Client, django_assert_num_queries) -> None:
-    full_treatment(n_each=1, slug="few")
-    full_treatment(n_each=6, slug="many")
-    with django_assert_num_queries(7):
-        assert client.get("/treatments/few/").status_code == 200
-    with django_assert_num_queries(7):
-        assert client.get("/treatments/many/").status_code == 200
+    from cosmediclist.directory.tests.factories import OfferFactory, PractitionerFactory
+
+    few = full_treatment(n_each=1, slug="few")
+    many = full_treatment(n_each=6, slug="many")
+    OfferFactory.create(treatment=few)
+    for _ in range(5):  # more clinics, each with practitioners, in "clinics offering"
+        offer = OfferFactory.create(treatment=many)
+        offer.practitioners.add(*PractitionerFactory.create_batch(3, clinic=offer.clinic))
+    # 7 for the treatment itself and 5 for the clinics that offer it, nearest first.
+    with django_assert_num_queries(12):
+        assert client.get("/treatments/few/?near=Manchester").status_code == 200
+    with django_assert_num_queries(12):
+        assert client.get("/treatments/many/?near=Manchester").status_code == 200
 
 
 def test_an_unpublished_or_unknown_treatment_is_a_404(client: Client) -> None:

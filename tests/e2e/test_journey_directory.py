@@ -1,0 +1,84 @@
+"""Journey 2, first half: a reader finds a clinic for mesotherapy near Manchester and opens it."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from cosmediclist.directory.tests.factories import (
+    LONDON,
+    ClinicFactory,
+    OfferFactory,
+    PractitionerFactory,
+    TreatmentFactory,
+    hours,
+)
+from tests.e2e.conftest import axe_violations
+
+
+def build_directory() -> None:
+    mesotherapy = TreatmentFactory.create(name="Mesotherapy", slug="mesotherapy")
+    TreatmentFactory.create(name="Chemical peel", slug="chemical-peel")
+    wellcare = ClinicFactory.create(name="Wellcare Medical Centre", slug="wellcare-medical-centre-manchester")
+    doctor = PractitionerFactory.create(clinic=wellcare, name="Dr Amara Ashdown")
+    PractitionerFactory.create(
+        clinic=wellcare, name="Nurse Ben Brightwell", register="nmc", profession="Nurse prescriber"
+    )
+    offer = OfferFactory.create(clinic=wellcare, treatment=mesotherapy, price_from_gbp=180, price_to_gbp=220)
+    offer.practitioners.add(doctor)
+    hours(wellcare, range(6))
+    pricey = ClinicFactory.create(name="Deansgate Luxe Aesthetics", latitude=53.4794, longitude=-2.2490)
+    OfferFactory.create(clinic=pricey, treatment=mesotherapy, price_from_gbp=450)
+    london = ClinicFactory.create(
+        name="Thames Skin Rooms", latitude=LONDON[0], longitude=LONDON[1], town="London"
+    )
+    OfferFactory.create(clinic=london, treatment=mesotherapy, price_from_gbp=90)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reader_searches_mesotherapy_near_manchester_and_opens_wellcare(page: Page, live_server) -> None:
+    build_directory()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Find a clinic").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find a clinic")
+
+    page.get_by_label("Treatment").select_option(label="Mesotherapy")
+    page.get_by_label("Near (town or city)").fill("Manchester")
+    page.get_by_role("button", name="Search clinics").click()
+    results = page.locator(".clinic-card__name")
+    expect(results).to_have_text(["Wellcare Medical Centre", "Deansgate Luxe Aesthetics"])
+    expect(page.get_by_text("2 clinics within 25 km of Manchester")).to_be_visible()
+    expect(page.get_by_text("£180–£220 per session")).to_be_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Price up to (£)").fill("300")
+    page.get_by_role("button", name="Search clinics").click()
+    expect(results).to_have_text(["Wellcare Medical Centre"])
+    expect(page.get_by_label("Near (town or city)")).to_have_value("Manchester")
+
+    page.get_by_role("link", name="Wellcare Medical Centre").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wellcare Medical Centre")
+    expect(page.get_by_role("heading", name="Dr Amara Ashdown")).to_be_visible()
+    expect(page.get_by_role("heading", name="Nurse Ben Brightwell")).to_be_visible()
+    expect(page.get_by_role("link", name="Check on the public register for Dr Amara Ashdown")).to_be_visible()
+    expect(page.locator(".offers")).to_contain_text("Mesotherapy")
+    expect(page.locator(".offers")).to_contain_text("£180–£220 per session")
+    assert axe_violations(page) == []
+    assert errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_use_my_location_fills_the_position_and_finds_nearby_clinics(page: Page, live_server) -> None:
+    build_directory()
+    page.context.grant_permissions(["geolocation"], origin=live_server.url)
+    page.context.set_geolocation({"latitude": 51.509, "longitude": -0.126})
+    page.goto(live_server.url + "/clinics/")
+    page.get_by_role("button", name="Use my location").click()
+    expect(page.get_by_text("1 clinic within 25 km of your location")).to_be_visible()
+    expect(page.locator(".clinic-card__name")).to_have_text(["Thames Skin Rooms"])
+    page.get_by_label("Near (town or city)").fill("Manchster")
+    page.get_by_role("button", name="Search clinics").click()
+    page.get_by_role("link", name="Manchester").click()
+    expect(page.get_by_text("within 25 km of Manchester")).to_be_visible()
