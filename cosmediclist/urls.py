@@ -17,6 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.core.urls")),
     # /account/…: sign in, sign up, password reset, the reader's own pages
     path("account/", include("cosmediclist.accounts.urls")),
+    # consultation requests, the patient's status page, and the clinic inbox at /portal/inbox/…
+    path("", include("cosmediclist.consultations.urls")),
     # /api/v1/…: the JSON API and its OpenAPI docs
     path("api/v1/", api.urls),
     # /cms/…: Wagtail's admin for editors; /django-admin/ for administrators
