@@ -320,8 +320,15 @@ PERIODIC_JOBS = [
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
     "cosmediclist.accounts.demo.load",
+    "cosmediclist.directory.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
-SEARCH_PROVIDERS: list[str] = []
+SEARCH_PROVIDERS: list[str] = [
+    "cosmediclist.directory.site_search.clinics",
+    "cosmediclist.directory.site_search.practitioners",
+]
+# Serve uploaded media (MEDIA_ROOT) from Django itself: for `make run` only; in production the
+# web server (nginx, Caddy) or object storage serves /media/. Files are re-encoded images.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Days that questionnaire answers and health notes are kept once a request is closed and no plan is active.
 INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 180, minimum=1)

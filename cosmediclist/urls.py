@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cosmediclist.api.v1 import api
+from cosmediclist.directory import urls as directory_urls
 
 handler400 = "cosmediclist.core.views.bad_request"
 handler403 = "cosmediclist.core.views.permission_denied"
@@ -25,12 +26,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),
+    # /clinics/…: the clinic directory; /portal/…: the clinic portal's listing editor
+    path("clinics/", include("cosmediclist.directory.urls")),
+    path("portal/", include((directory_urls.portal_urlpatterns, "directory_portal"))),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    from django.urls import re_path
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from cosmediclist.directory.media import serve_media
+
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 # Wagtail serves the editorial page tree last, so every named route above wins.
 urlpatterns.append(path("", include(wagtail_urls)))

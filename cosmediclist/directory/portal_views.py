@@ -1,0 +1,343 @@
+"""The clinic portal's listing editor, mounted under /portal/: staff see and change only their clinics.
+
+Every view first finds the clinic through ``access`` (404 for anyone else), and only then looks
+at the method, so that staff of another clinic get the same 404 for every URL and method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cosmediclist.accounts.models import User
+from cosmediclist.directory import access, services
+from cosmediclist.directory.forms import (
+    ClinicProfileForm,
+    HoursForm,
+    InviteForm,
+    OfferForm,
+    PhotoForm,
+    PractitionerForm,
+)
+from cosmediclist.directory.models import Clinic, ClinicMembership, ClinicPhoto, Practitioner
+
+View = Callable[..., HttpResponse]
+SAFE = ("GET", "HEAD")
+
+
+def portal_view(view: View) -> View:
+    """Sign-in required; GET, HEAD and POST only (checked after the view's access check)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _not_allowed(
+    request: HttpRequest, allowed: tuple[str, ...] = ("GET", "HEAD", "POST")
+) -> HttpResponse | None:
+    return None if request.method in allowed else HttpResponseNotAllowed(allowed)
+
+
+def _apply(form: BaseForm, error: ValidationError) -> None:
+    """Put a service's field errors next to the fields (or on the form when the field is absent)."""
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)  # noqa: S101 - guaranteed by login_required
+    return request.user
+
+
+@portal_view
+def portal_home(request: HttpRequest) -> HttpResponse:
+    if (refused := _not_allowed(request, SAFE)) is not None:
+        return refused
+    return render(request, "directory/portal/home.html", {"clinics": access.clinics_for_staff(request.user)})
+
+
+def _page(
+    request: HttpRequest, template: str, clinic: Clinic, form: BaseForm | None, **extra: Any
+) -> HttpResponse:
+    status = 400 if form is not None and form.is_bound and form.errors else 200
+    context = {"clinic": clinic, "form": form, "is_owner": access.is_owner(request.user, clinic), **extra}
+    return render(request, f"directory/portal/{template}.html", context, status=status)
+
+
+@portal_view
+def clinic_profile(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_for_staff(request.user, slug)
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    form = ClinicProfileForm(request.POST or None, instance=clinic)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_clinic(actor=_user(request), clinic=clinic, changes=form.cleaned_data)
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, "The clinic's details are saved.")
+            return redirect("directory_portal:clinic", slug=clinic.slug)
+    return _page(request, "profile", clinic, form)
+
+
+@portal_view
+def clinic_hours(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_for_staff(request.user, slug)
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    initial = {}
+    for row in clinic.hours.all():
+        initial[f"opens_{row.weekday}"] = row.opens_at
+        initial[f"closes_{row.weekday}"] = row.closes_at
+    form = HoursForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_opening_hours(actor=_user(request), clinic=clinic, hours=form.hours())
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, "Opening hours saved.")
+            return redirect("directory_portal:hours", slug=clinic.slug)
+    return _page(request, "hours", clinic, form)
+
+
+def _save_practitioner(
+    request: HttpRequest, clinic: Clinic, form: PractitionerForm, practitioner: Practitioner | None
+) -> HttpResponse | None:
+    data = {k: v for k, v in form.cleaned_data.items() if k in services.PRACTITIONER_FIELDS}
+    try:
+        services.save_practitioner(
+            actor=_user(request),
+            clinic=clinic,
+            data=data,
+            practitioner=practitioner,
+            photo=form.cleaned_data.get("photo_upload"),
+        )
+    except ValidationError as error:
+        for field, problems in error.message_dict.items():
+            target = "photo_upload" if field == "photo" else field
+            form.add_error(target if target in form.fields else None, problems)
+        return None
+    messages.success(request, "Practitioner saved.")
+    return redirect("directory_portal:practitioners", slug=clinic.slug)
+
+
+@portal_view
+def practitioners(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_for_staff(request.user, slug)
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    form = PractitionerForm(request.POST or None, request.FILES or None, instance=Practitioner(clinic=clinic))
+    if request.method == "POST" and form.is_valid():
+        done = _save_practitioner(request, clinic, form, None)
+        if done is not None:
+            return done
+    listed = clinic.practitioners.order_by("sort_order", "name")
+    return _page(request, "practitioners", clinic, form, practitioners=listed)
+
+
+@portal_view
+def practitioner_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    practitioner = access.get_practitioner_for_staff(request.user, slug, pk)
+    clinic = practitioner.clinic
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    form = PractitionerForm(request.POST or None, request.FILES or None, instance=practitioner)
+    if request.method == "POST" and form.is_valid():
+        fresh = Practitioner.objects.get(pk=practitioner.pk)
+        done = _save_practitioner(request, clinic, form, fresh)
+        if done is not None:
+            return done
+    return _page(request, "practitioner_edit", clinic, form, practitioner=practitioner)
+
+
+@portal_view
+def practitioner_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    practitioner = access.get_practitioner_for_staff(request.user, slug, pk)
+    if (refused := _not_allowed(request, ("POST",))) is not None:
+        return refused
+    services.remove_practitioner(actor=_user(request), practitioner=practitioner)
+    messages.success(request, "Practitioner removed.")
+    return redirect("directory_portal:practitioners", slug=slug)
+
+
+def _offer_form_page(
+    request: HttpRequest, clinic: Clinic, form: OfferForm, template: str, **extra: Any
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_offer(
+                actor=_user(request),
+                clinic=clinic,
+                treatment=data["treatment"],
+                price_from_gbp=data["price_from_gbp"],
+                price_to_gbp=data.get("price_to_gbp"),
+                price_basis=data["price_basis"],
+                practitioners=data.get("practitioners") or [],
+                notes=data.get("notes", ""),
+                offer=extra.get("offer"),
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, "Treatment and price saved.")
+            return redirect("directory_portal:offers", slug=clinic.slug)
+    return _page(request, template, clinic, form, **extra)
+
+
+@portal_view
+def offers(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_for_staff(request.user, slug)
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    form = OfferForm(request.POST or None, clinic=clinic)
+    listed = (
+        clinic.offers.select_related("treatment")
+        .prefetch_related("practitioners")
+        .order_by("treatment__name")
+    )
+    return _offer_form_page(request, clinic, form, "offers", offers=listed)
+
+
+@portal_view
+def offer_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    offer = access.get_offer_for_staff(request.user, slug, pk)
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    form = OfferForm(request.POST or None, instance=offer, clinic=offer.clinic)
+    return _offer_form_page(request, offer.clinic, form, "offer_edit", offer=offer)
+
+
+@portal_view
+def offer_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    offer = access.get_offer_for_staff(request.user, slug, pk)
+    if (refused := _not_allowed(request, ("POST",))) is not None:
+        return refused
+    services.remove_offer(actor=_user(request), offer=offer)
+    messages.success(request, "Treatment removed from the listing.")
+    return redirect("directory_portal:offers", slug=slug)
+
+
+@portal_view
+def photos(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_for_staff(request.user, slug)
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_photo(
+                actor=_user(request),
+                clinic=clinic,
+                upload=form.cleaned_data["image"],
+                alt_text=form.cleaned_data["alt_text"],
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, "Photo added.")
+            return redirect("directory_portal:photos", slug=clinic.slug)
+    return _page(request, "photos", clinic, form, photos=clinic.photos.order_by("sort_order", "id"))
+
+
+@portal_view
+def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    clinic = access.get_clinic_for_staff(request.user, slug)
+    photo = get_object_or_404(ClinicPhoto, clinic=clinic, pk=pk)
+    if (refused := _not_allowed(request, ("POST",))) is not None:
+        return refused
+    services.remove_photo(actor=_user(request), photo=photo)
+    messages.success(request, "Photo removed.")
+    return redirect("directory_portal:photos", slug=slug)
+
+
+@portal_view
+def team(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_for_staff(request.user, slug)
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_staff(actor=_user(request), clinic=clinic, email=form.cleaned_data["email"])
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, "Invitation sent. The link works for 7 days.")
+            return redirect("directory_portal:team", slug=clinic.slug)
+    members = (
+        ClinicMembership.objects.filter(clinic=clinic).select_related("user").order_by("role", "created_at")
+    )
+    return _page(request, "team", clinic, form, members=members)
+
+
+@portal_view
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    if (refused := _not_allowed(request)) is not None:
+        return refused
+    try:
+        clinic, _email = services.read_invitation(token)
+        if request.method == "POST":
+            services.accept_invitation(user=_user(request), token=token)
+            messages.success(request, f"You are now on the team of {clinic.name}.")
+            return redirect("directory_portal:clinic", slug=clinic.slug)
+    except ValidationError as error:
+        return render(request, "directory/portal/invitation.html", {"error": error.messages[0]}, status=400)
+    return render(request, "directory/portal/invitation.html", {"clinic": clinic})
+
+
+def _administrator(request: HttpRequest) -> None:
+    if not getattr(request.user, "is_superuser", False):
+        raise Http404
+
+
+@portal_view
+def verification(request: HttpRequest) -> HttpResponse:
+    _administrator(request)
+    if (refused := _not_allowed(request, SAFE)) is not None:
+        return refused
+    context = {
+        "clinics": Clinic.objects.filter(is_verified=False).order_by("name"),
+        "practitioners": Practitioner.objects.filter(is_registration_verified=False)
+        .select_related("clinic")
+        .order_by("clinic__name", "name"),
+    }
+    return render(request, "directory/portal/verification.html", context)
+
+
+@portal_view
+def verify_clinic(request: HttpRequest, pk: int) -> HttpResponse:
+    _administrator(request)
+    clinic = get_object_or_404(Clinic, pk=pk)
+    if (refused := _not_allowed(request, ("POST",))) is not None:
+        return refused
+    services.verify_clinic(actor=_user(request), clinic=clinic, verified=request.POST.get("verified") != "0")
+    messages.success(request, f"{clinic.name}: verification recorded.")
+    return redirect("directory_portal:verification")
+
+
+@portal_view
+def verify_practitioner(request: HttpRequest, pk: int) -> HttpResponse:
+    _administrator(request)
+    practitioner = get_object_or_404(Practitioner, pk=pk)
+    if (refused := _not_allowed(request, ("POST",))) is not None:
+        return refused
+    services.verify_practitioner(
+        actor=_user(request), practitioner=practitioner, verified=request.POST.get("verified") != "0"
+    )
+    messages.success(request, f"{practitioner.name}: registration check recorded.")
+    return redirect("directory_portal:verification")

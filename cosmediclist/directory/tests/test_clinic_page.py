@@ -1,0 +1,83 @@
+"""The clinic profile: practitioners with credential links, prices, hours, access, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+
+from conftest import client_for
+from cosmediclist.directory.tests.factories import (
+    ClinicFactory,
+    OfferFactory,
+    PractitionerFactory,
+    TreatmentFactory,
+)
+
+
+def test_profile_shows_practitioners_prices_hours_and_access(client: Client, clinic) -> None:
+    page = client.get("/clinics/wellcare-medical-centre-manchester/").content.decode()
+    assert "<h1>Wellcare Medical Centre</h1>" in page
+    assert "Dr Amara Ashdown" in page
+    assert "General Medical Council (GMC), number DEMO" in page
+    assert 'href="https://www.gmc-uk.org/doctors/DEMO' in page
+    assert "£180–£220 per session" in page
+    assert "Saturday</dt><dd>09:00–17:00" in page
+    assert "Step-free entrance." in page
+    assert "53.48095, -2.23743" in page
+
+
+def test_profile_links_the_consultation_request_or_says_it_opens_soon(client: Client, clinic) -> None:
+    page = client.get(clinic.get_absolute_url()).content.decode()
+    try:
+        url = reverse("consultations:request", args=[clinic.slug])
+    except NoReverseMatch:
+        assert "Consultation requests through CosMedicList open soon" in page
+    else:
+        assert f'href="{url}">Request a consultation</a>' in page
+
+
+def test_profile_carries_medical_clinic_and_physician_json_ld(client: Client, clinic) -> None:
+    ClinicFactory.create(name="</script><script>alert(1)</script>")
+    page = client.get(clinic.get_absolute_url()).content.decode()
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert raw is not None
+    data = json.loads(raw.group(1))
+    types = [item["@type"] for item in data["@graph"]]
+    assert types == ["MedicalClinic", "Physician"]
+    assert data["@graph"][0]["address"]["addressLocality"] == "Manchester"
+    assert data["@graph"][1]["name"] == "Dr Amara Ashdown"
+
+
+def test_json_ld_escapes_markup_in_clinic_text(client: Client, clinic) -> None:
+    clinic.description = "</script><script>alert(1)</script>"
+    clinic.save()
+    page = client.get(clinic.get_absolute_url()).content.decode()
+    assert "</script><script>alert(1)" not in page
+
+
+def test_unverified_clinic_is_404_for_the_public_and_other_staff_but_visible_to_its_own(
+    client: Client, clinic, other_clinic_staff, clinic_staff
+) -> None:
+    clinic.is_verified = False
+    clinic.verified_at = None
+    clinic.save()
+    assert client.get(clinic.get_absolute_url()).status_code == 404
+    assert client_for(other_clinic_staff).get(clinic.get_absolute_url()).status_code == 404
+    own = client_for(clinic_staff).get(clinic.get_absolute_url())
+    assert own.status_code == 200
+    assert "Not yet verified" in own.content.decode()
+
+
+def test_profile_runs_a_fixed_number_of_queries(client: Client, clinic, django_assert_num_queries) -> None:
+    for extra in (1, 10):
+        for _ in range(extra):
+            doctor = PractitionerFactory.create(clinic=clinic)
+            offer = OfferFactory.create(clinic=clinic, treatment=TreatmentFactory.create())
+            offer.practitioners.add(doctor)
+        # Clinic, practitioners, offers (with treatments), offers' practitioners, photos, hours.
+        with django_assert_num_queries(6):
+            response = client.get(clinic.get_absolute_url())
+        assert response.status_code == 200
