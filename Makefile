@@ -8,8 +8,9 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/cosmediclist
 # Development values for a local run over plain HTTP; anything already in the environment wins.
 RUN_ENV = SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" DEBUG="$${DEBUG:-false}" HTTPS="$${HTTPS:-false}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" EMAIL_URL="$${EMAIL_URL:-consolemail://}" \
-	SERVE_MEDIA="$${SERVE_MEDIA:-true}"
+	SERVE_MEDIA="$${SERVE_MEDIA:-true}" FIELD_ENCRYPTION_KEYS="$${FIELD_ENCRYPTION_KEYS:-$$(cat .field_key)}"
 TEST_ENV = SECRET_KEY=test-secret-key-not-for-production DEBUG=false HTTPS=false TESTING=true \
+	FIELD_ENCRYPTION_KEYS=dGVzdC1maWVsZC1rZXktbm90LWZvci1wcm9kdWN0biE= \
 	ALLOWED_HOSTS=127.0.0.1,localhost,testserver REDIS_URL= EMAIL_URL=
 
 .DEFAULT_GOAL := help
@@ -26,13 +27,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 .secret_key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
-run: $(VENV)/.installed .secret_key ## Set up everything, load demo data, serve on http://127.0.0.1:8000 with the worker
+.field_key:
+	@$(PYTHON) -c "import base64, secrets; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())" > $@
+
+run: $(VENV)/.installed .secret_key .field_key ## Set up everything, load demo data, serve on http://127.0.0.1:8000 with the worker
 	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py load_demo_data --if-empty
 	@$(RUN_ENV) bin/serve
 
-demo: $(VENV)/.installed .secret_key ## Load the demo data again (keeps what is there, adds what is missing)
+demo: $(VENV)/.installed .secret_key .field_key ## Load the demo data again (keeps what is there, adds what is missing)
 	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py load_demo_data
 
@@ -68,7 +72,7 @@ typecheck: $(VENV)/.installed ## mypy --strict with django-stubs
 migrations-check: $(VENV)/.installed ## Fail when a model change has no migration
 	@$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-bench: $(VENV)/.installed .secret_key ## Run the benchmarks under bench/ and print figures and ratios
+bench: $(VENV)/.installed .secret_key .field_key ## Run the benchmarks under bench/ and print figures and ratios
 	@$(RUN_ENV) PYTHONPATH=. bench/run
 
 clean: ## Remove the virtualenv, collected static files and the local database

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,20 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off")
     SECRET_KEY = "insecure-development-key-only-for-debug"  # noqa: S105 - DEBUG only
+# Health data: Fernet keys (comma-separated, newest first) that encrypt questionnaire answers and
+# health notes at rest; required when DEBUG is off. manage.py rotate_encryption_keys re-encrypts.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+if not FIELD_ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is required when DEBUG is off")
+    FIELD_ENCRYPTION_KEYS = ["ZGVidWctb25seS1maWVsZC1rZXktMDEyMzQ1Njc4OTA="]  # DEBUG only
+for _key in FIELD_ENCRYPTION_KEYS:
+    try:
+        _key_ok = len(base64.urlsafe_b64decode(_key.encode())) == 32
+    except ValueError:
+        _key_ok = False
+    if not _key_ok:
+        raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS must be Fernet keys: 32 url-safe base64 bytes each")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -70,6 +85,7 @@ INSTALLED_APPS = [
     "cosmediclist.discussion",
     "cosmediclist.api",
     "cosmediclist.editorial",
+    "cosmediclist.consultations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -300,6 +316,8 @@ EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8, minimum=1)
 # Dotted paths of the jobs the every-minute runner (manage.py run_periodic) calls.
 PERIODIC_JOBS = [
     "cosmediclist.notifications.services.requeue_stalled",
+    "cosmediclist.consultations.reminders.send_due_reminders",
+    "cosmediclist.consultations.retention.purge_expired_intake",
 ]
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
@@ -328,3 +346,5 @@ SITEMAPS: dict[str, str] = {
 # Serve uploaded media (MEDIA_ROOT) from Django itself: for `make run` only; in production the
 # web server (nginx, Caddy) or object storage serves /media/. Files are re-encoded images.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# Days that questionnaire answers and health notes are kept once a request is closed and no plan is active.
+INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 180, minimum=1)

@@ -23,6 +23,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.catalog.urls")),
     # /comments/…, /moderation/comments/…, /feeds/comments/…: discussion
     path("", include("cosmediclist.discussion.urls")),
+    # consultation requests, the patient's status page, and the clinic inbox at /portal/inbox/…
+    path("", include("cosmediclist.consultations.urls")),
     # /api/v1/…: the JSON API and its OpenAPI docs
     path("api/v1/", api.urls),
     # /cms/…: Wagtail's admin for editors; /django-admin/ for administrators

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[3]
 PRODUCTION = {
     "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
     "ALLOWED_HOSTS": "www.cosmediclist.example",
+    "FIELD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi1maWVsZC1rZXktMDEyMzQ1Njc4OWE=",
     "DATABASE_URL": "",
     "DEBUG": "",
     "HTTPS": "",
@@ -66,3 +67,15 @@ def test_debug_is_off_by_default() -> None:
         **PRODUCTION,
     )
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+def test_field_encryption_keys_are_required_when_debug_is_off() -> None:
+    result = manage("check", **{**PRODUCTION, "FIELD_ENCRYPTION_KEYS": ""})
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS is required" in result.stderr
+
+
+def test_a_malformed_field_encryption_key_fails_loudly() -> None:
+    result = manage("check", **{**PRODUCTION, "FIELD_ENCRYPTION_KEYS": "not-a-fernet-key"})
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS" in result.stderr

@@ -1,0 +1,37 @@
+"""The only way from a staff member to a consultation request: their own clinics' requests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from cosmediclist.consultations.models import ConsultationRequest, ConsultationRequestQuerySet, PlannedSession
+from cosmediclist.consultations.references import normalise
+
+
+def requests_for_staff(user: Any) -> ConsultationRequestQuerySet:
+    """Requests to the clinics the user works for; none for anyone else."""
+    if not user.is_authenticated:
+        return ConsultationRequest.objects.none()
+    return ConsultationRequest.objects.filter(clinic__memberships__user=user)
+
+
+def get_request_for_staff(user: Any, reference: str) -> ConsultationRequest:
+    """The request, with what its page shows; Http404 whether it is missing or another clinic's."""
+    found = requests_for_staff(user).for_detail().filter(reference=normalise(reference)).first()
+    if found is None:
+        raise Http404("No such request")
+    return found
+
+
+def get_session_for_staff(user: Any, reference: str, session_id: int) -> PlannedSession:
+    request = get_request_for_staff(user, reference)
+    session = (
+        PlannedSession.objects.select_related("plan__treatment", "plan__request__clinic")
+        .filter(pk=session_id, plan__request=request)
+        .first()
+    )
+    if session is None:
+        raise Http404("No such session")
+    return session

@@ -1,0 +1,241 @@
+"""The clinic inbox under /portal/: list, request page, moves, notes, plans and sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cosmediclist.catalog.models import Treatment
+from cosmediclist.consultations import services
+from cosmediclist.consultations.access import get_request_for_staff, get_session_for_staff, requests_for_staff
+from cosmediclist.consultations.forms import MoveForm, NoteForm, PlanForm, SessionMoveForm
+from cosmediclist.consultations.models import TIME_ZONES, ConsultationRequest, Flag, Status
+from cosmediclist.consultations.questionnaire import flag_for
+from cosmediclist.consultations.references import normalise
+from cosmediclist.core import audit
+
+PAGE_SIZE = 50
+
+
+def guide_url(treatment: Treatment) -> str:
+    """The treatment page's section on who should not have it (the catalogue's contraindications)."""
+    try:
+        base = reverse("catalog:treatment-detail", args=[treatment.slug])
+    except NoReverseMatch:
+        base = f"/treatments/{treatment.slug}/"
+    return f"{base}#contraindications"
+
+
+def _audit_view(request: HttpRequest, found: ConsultationRequest, action: str) -> None:
+    audit.record(
+        actor=request.user,
+        action=action,
+        obj=found,
+        clinic_id=found.clinic_id,
+        data={"reference": found.reference},
+    )
+
+
+@login_required
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    mine = requests_for_staff(request.user)
+    counts = dict(mine.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    status = request.GET.get("status", "")
+    query = request.GET.get("q", "").strip()
+    listed = mine.for_inbox()
+    if status in Status.values:
+        listed = listed.filter(status=status)
+    if query:
+        listed = listed.filter(Q(reference=normalise(query)) | Q(reference__icontains=query.upper()[:13]))
+    statuses = [(s.value, s.label, counts.get(s.value, 0)) for s in Status]
+    audit.record(actor=request.user, action="consultation.inbox_viewed", data={"status": status})
+    return render(
+        request,
+        "consultations/portal/inbox.html",
+        {
+            "requests": list(listed[:PAGE_SIZE]),
+            "statuses": statuses,
+            "total": sum(counts.values()),
+            "status": status,
+            "q": query,
+        },
+    )
+
+
+def _detail(
+    request: HttpRequest, found: ConsultationRequest, *, forms: dict[str, Form], status: int = 200
+) -> HttpResponse:
+    answers = sorted(found.answers.all(), key=lambda a: (-a.flag, a.pk))
+    treatments = list(found.treatments.all())
+    linked = []
+    for answer in answers:
+        asked_for = (
+            {t.pk for t in answer.contraindication.treatments.all()} if answer.contraindication else set()
+        )
+        treatment = next((t for t in treatments if t.pk in asked_for), None)
+        answer.wait_until = flag_for(  # type: ignore[attr-defined]
+            handling=answer.handling,
+            wait_weeks=answer.wait_weeks,
+            is_yes=answer.is_yes,
+            asked_on=timezone.localdate(found.created_at),
+        ).wait_until
+        linked.append((answer, guide_url(treatment) if treatment else ""))
+    plans = list(found.plans.all())
+    return render(
+        request,
+        "consultations/portal/request.html",
+        {
+            "req": found,
+            "answers": linked,
+            "flagged": sum(1 for a in answers if a.flag != Flag.NONE),
+            "plans": [
+                (p, [(s, timezone.localtime(s.starts_at, p.zone)) for s in p.sessions.all()]) for p in plans
+            ],
+            "move_form": forms.get("move") or MoveForm(),
+            "note_form": forms.get("note") or NoteForm(),
+            "session_form": SessionMoveForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    found = get_request_for_staff(request.user, reference)
+    _audit_view(request, found, "consultation.viewed")
+    return _detail(request, found, forms={})
+
+
+def _apply_errors(form: Form, error: ValidationError) -> None:
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, reference: str) -> HttpResponse:
+    found = get_request_for_staff(request.user, reference)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.move_request(
+                actor=request.user,  # type: ignore[arg-type]
+                request=found,
+                to_status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect("consultations:portal-request", found.reference)
+    return _detail(request, found, forms={"move": form}, status=400)
+
+
+@login_required
+@require_POST
+def add_note(request: HttpRequest, reference: str) -> HttpResponse:
+    found = get_request_for_staff(request.user, reference)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_note(actor=request.user, request=found, body=form.cleaned_data["body"])  # type: ignore[arg-type]
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect("consultations:portal-request", found.reference)
+    return _detail(request, found, forms={"note": form}, status=400)
+
+
+def _zone_from(data: Any) -> str:
+    chosen = data.get("time_zone", "Europe/London") if data else "Europe/London"
+    return chosen if chosen in TIME_ZONES else "Europe/London"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan(request: HttpRequest, reference: str) -> HttpResponse:
+    found = get_request_for_staff(request.user, reference)
+    treatments = found.treatments.all()
+    treatment = next(iter(treatments), None)
+    if request.method == "POST":
+        chosen = treatments.filter(pk=request.POST.get("treatment") or 0).first() or treatment
+        count = chosen.sessions_max if chosen else 1
+        zone = _zone_from(request.POST)
+        form = PlanForm(request.POST, treatments=treatments, session_count=count)
+        with timezone.override(ZoneInfo(zone)):
+            valid = form.is_valid()
+        if valid:
+            starts = [form.cleaned_data[f"session_{n}"] for n in range(1, count + 1)]
+            try:
+                services.record_plan(
+                    actor=request.user,  # type: ignore[arg-type]
+                    request=found,
+                    treatment=form.cleaned_data["treatment"],
+                    starts=[s for s in starts if s is not None],
+                    duration_minutes=form.cleaned_data["duration_minutes"],
+                    time_zone=form.cleaned_data["time_zone"],
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                return redirect("consultations:portal-request", found.reference)
+        return render(request, "consultations/portal/plan.html", {"req": found, "form": form}, status=400)
+    _audit_view(request, found, "consultation.plan_form_viewed")
+    count = treatment.sessions_max if treatment else 1
+    initial: dict[str, Any] = {"treatment": treatment, "time_zone": "Europe/London"}
+    if treatment is not None:
+        initial["duration_minutes"] = treatment.session_minutes_max
+        london = ZoneInfo("Europe/London")
+        week_ahead = timezone.localtime(timezone.now(), london).date() + timedelta(days=7)
+        first = datetime(week_ahead.year, week_ahead.month, week_ahead.day, 10, 0, tzinfo=london)
+        for n, start in enumerate(services.default_session_starts(treatment, first), 1):
+            initial[f"session_{n}"] = timezone.localtime(start, london).strftime("%Y-%m-%dT%H:%M")
+    form = PlanForm(initial=initial, treatments=treatments, session_count=count)
+    return render(request, "consultations/portal/plan.html", {"req": found, "form": form})
+
+
+@login_required
+@require_POST
+def move_session(request: HttpRequest, reference: str, session_id: int) -> HttpResponse:
+    session = get_session_for_staff(request.user, reference, session_id)
+    form = SessionMoveForm(request.POST)
+    with timezone.override(session.plan.zone):
+        valid = form.is_valid()
+    if valid:
+        try:
+            services.move_session(
+                actor=request.user,  # type: ignore[arg-type]
+                session=session,
+                starts_at=form.cleaned_data["starts_at"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect("consultations:portal-request", reference)
+    found = get_request_for_staff(request.user, reference)
+    return _detail(request, found, forms={}, status=400)
+
+
+@login_required
+@require_POST
+def cancel_session(request: HttpRequest, reference: str, session_id: int) -> HttpResponse:
+    session = get_session_for_staff(request.user, reference, session_id)
+    try:
+        services.cancel_session(actor=request.user, session=session)  # type: ignore[arg-type]
+    except ValidationError:
+        found = get_request_for_staff(request.user, reference)
+        return _detail(request, found, forms={}, status=400)
+    return redirect("consultations:portal-request", reference)

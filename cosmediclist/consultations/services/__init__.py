@@ -1,0 +1,25 @@
+"""Every write to consultations; callers use ``services.submit_request(...)`` and friends."""
+
+from cosmediclist.consultations.services.plans import cancel_session, move_session, record_plan
+from cosmediclist.consultations.services.requests import (
+    Answer,
+    add_note,
+    default_session_starts,
+    maintenance_due,
+    move_request,
+    submit_request,
+    unsubscribe_reminders,
+)
+
+__all__ = [
+    "Answer",
+    "add_note",
+    "cancel_session",
+    "default_session_starts",
+    "maintenance_due",
+    "move_request",
+    "move_session",
+    "record_plan",
+    "submit_request",
+    "unsubscribe_reminders",
+]

@@ -1,0 +1,346 @@
+"""Every write to consultations: submit and move requests, notes, plans and their sessions."""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from cosmediclist.catalog.models import BodyArea, Concern, Treatment
+from cosmediclist.consultations import tokens
+from cosmediclist.consultations.models import (
+    FINISHED,
+    TRANSITIONS,
+    ConsultationRequest,
+    Flag,
+    IntakeAnswer,
+    Reminder,
+    RequestConcern,
+    RequestNote,
+    Status,
+)
+from cosmediclist.consultations.questionnaire import flag_for, questions_for
+from cosmediclist.consultations.references import new_reference
+from cosmediclist.core import audit
+from cosmediclist.notifications.services import queue_email
+
+if TYPE_CHECKING:
+    from cosmediclist.accounts.models import User
+    from cosmediclist.directory.models import Clinic
+
+MAX_CLINICS = 3
+# Moves the patient is told about: the others are the clinic's own bookkeeping.
+PATIENT_NOTIFIED = (Status.BOOKED, Status.DECLINED)
+
+
+@dataclass(frozen=True)
+class Answer:
+    slug: str
+    is_yes: bool
+    detail: str = ""
+
+
+def patient_headers(request: ConsultationRequest) -> dict[str, str]:
+    """One-click unsubscribe (RFC 8058) on every message to the patient."""
+    return {
+        "List-Unsubscribe": f"<{settings.SITE_URL}{tokens.unsubscribe_path(request.reference)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def patient_context(request: ConsultationRequest, **extra: Any) -> dict[str, Any]:
+    return {
+        "name": request.name,
+        "reference": request.reference,
+        "clinic_name": request.clinic.name,
+        "status_path": tokens.status_path(request.reference),
+        "unsubscribe_path": tokens.unsubscribe_path(request.reference),
+        **extra,
+    }
+
+
+def _validate_submission(
+    *,
+    clinics: Sequence[Clinic],
+    treatments: Sequence[Treatment],
+    is_adult_confirmed: bool,
+    answers: Sequence[Answer],
+) -> None:
+    from cosmediclist.directory.models import Offer
+
+    errors: dict[str, str] = {}
+    if not 1 <= len(clinics) <= MAX_CLINICS:
+        errors["clinics"] = f"Choose between 1 and {MAX_CLINICS} clinics."
+    elif unverified := [c.name for c in clinics if not c.is_verified]:
+        errors["clinics"] = f"{', '.join(unverified)} is not verified yet and cannot take requests."
+    if not treatments:
+        errors["treatments"] = "Choose at least one treatment."
+    else:
+        offered = set(
+            Offer.objects.filter(clinic__in=clinics, treatment__in=treatments).values_list(
+                "clinic_id", "treatment_id"
+            )
+        )
+        missing = [
+            f"{c.name} does not offer {t.name}."
+            for c in clinics
+            for t in treatments
+            if (c.pk, t.pk) not in offered
+        ]
+        if missing:
+            errors["treatments"] = " ".join(missing)
+    if any(t.is_adults_only for t in treatments) and not is_adult_confirmed:
+        errors["is_adult_confirmed"] = "This treatment is for adults only: please confirm you are 18 or over."
+    answered = {a.slug for a in answers}
+    for question in questions_for(treatments):
+        if question.slug not in answered:
+            errors[f"q_{question.slug}"] = "Please answer yes or no."
+    if errors:
+        raise ValidationError(errors)
+
+
+def submit_request(
+    *,
+    clinics: Sequence[Clinic],
+    treatments: Sequence[Treatment],
+    concerns: Sequence[Concern],
+    areas: Sequence[BodyArea],
+    hopes: str,
+    contact_method: str,
+    contact_times: str,
+    name: str,
+    email: str,
+    phone: str,
+    is_adult_confirmed: bool,
+    answers: Sequence[Answer],
+    idempotency_token: str,
+    user: User | None = None,
+) -> list[ConsultationRequest]:
+    """Store one request per clinic with its encrypted answers, its emails and audit events.
+
+    1. Validates: 1–3 verified clinics that each offer every chosen treatment, adults-only
+       confirmation, an answer to every screening question; raises ValidationError per field.
+    2. In ONE transaction: the requests, answers, ranked concerns, outbox emails (the reader's
+       confirmation and one per clinic staff member, none with health answers) and an audit event.
+    3. Idempotent per (clinic, token): a resubmitted form returns the requests it already made.
+    """
+    existing = list(
+        ConsultationRequest.objects.filter(
+            clinic__in=clinics, idempotency_token=idempotency_token
+        ).select_related("clinic")
+    )
+    if existing and len(existing) == len(clinics):
+        return existing
+    _validate_submission(
+        clinics=clinics, treatments=treatments, is_adult_confirmed=is_adult_confirmed, answers=answers
+    )
+    relevant = {q.slug: q for q in questions_for(treatments)}
+    made: list[ConsultationRequest] = []
+    try:
+        with transaction.atomic():
+            for clinic in clinics:
+                made.append(
+                    _create_one(
+                        clinic=clinic,
+                        fields={
+                            "hopes": hopes,
+                            "contact_method": contact_method,
+                            "contact_times": contact_times,
+                            "name": name,
+                            "email": email,
+                            "phone": phone,
+                            "is_adult_confirmed": is_adult_confirmed,
+                            "idempotency_token": idempotency_token,
+                            "user": user if user is not None and user.is_authenticated else None,
+                        },
+                        treatments=treatments,
+                        concerns=concerns,
+                        areas=areas,
+                        answers=[a for a in answers if a.slug in relevant],
+                        questions=relevant,
+                    )
+                )
+    except IntegrityError:
+        # A concurrent copy of the same submission won the race: answer with what it stored.
+        return list(
+            ConsultationRequest.objects.filter(
+                clinic__in=clinics, idempotency_token=idempotency_token
+            ).select_related("clinic")
+        )
+    return made
+
+
+def _create_one(
+    *,
+    clinic: Clinic,
+    fields: dict[str, Any],
+    treatments: Sequence[Treatment],
+    concerns: Sequence[Concern],
+    areas: Sequence[BodyArea],
+    answers: Sequence[Answer],
+    questions: dict[str, Any],
+) -> ConsultationRequest:
+    reference = new_reference()
+    while ConsultationRequest.objects.filter(reference=reference).exists():
+        reference = new_reference()
+    today = timezone.localdate()
+    flag = max(
+        (
+            flag_for(
+                handling=questions[a.slug].handling,
+                wait_weeks=questions[a.slug].wait_weeks,
+                is_yes=a.is_yes,
+                asked_on=today,
+            ).flag
+            for a in answers
+        ),
+        default=Flag.NONE,
+    )
+    request = ConsultationRequest.objects.create(clinic=clinic, reference=reference, flag=flag, **fields)
+    request.treatments.set(treatments)
+    request.areas.set(areas)
+    RequestConcern.objects.bulk_create(
+        RequestConcern(request=request, concern=concern, rank=rank)
+        for rank, concern in enumerate(concerns, 1)
+    )
+    IntakeAnswer.objects.bulk_create(
+        IntakeAnswer(
+            request=request,
+            contraindication=questions[a.slug],
+            question=questions[a.slug].question,
+            handling=questions[a.slug].handling,
+            wait_weeks=questions[a.slug].wait_weeks,
+            answer="yes" if a.is_yes else "no",
+            detail=a.detail,
+        )
+        for a in answers
+    )
+    queue_email(
+        key=f"consultation:{reference}:received",
+        template="consultation_received",
+        to=request.email,
+        context=patient_context(request),
+        headers=patient_headers(request),
+    )
+    inbox_path = reverse("consultations:portal-request", args=[reference])
+    for member in clinic.memberships.select_related("user"):
+        queue_email(
+            key=f"consultation:{reference}:clinic:{member.user_id}",
+            template="consultation_new_clinic",
+            to=member.user.email,
+            context={"reference": reference, "clinic_name": clinic.name, "inbox_path": inbox_path},
+        )
+    audit.record(
+        actor=fields["user"],
+        action="consultation.submitted",
+        obj=request,
+        clinic_id=clinic.pk,
+        data={"reference": reference, "flag": int(flag)},
+    )
+    return request
+
+
+def move_request(*, actor: User, request: ConsultationRequest, to_status: str, reason: str = "") -> None:
+    """Move a request along new → contacted → booked → treated → closed, or to declined with a reason.
+
+    Records the first response time (the first move out of "new"), emails the patient on the
+    moves that concern them, and audits the move. Raises ValidationError("status" or "reason").
+    """
+    if to_status not in TRANSITIONS.get(request.status, ()):
+        raise ValidationError(
+            {"status": f"A {request.get_status_display().lower()} request cannot move there."}
+        )
+    reason = reason.strip()
+    if to_status == Status.DECLINED and not reason:
+        raise ValidationError({"reason": "Give the patient a reason for declining."})
+    now = timezone.now()
+    with transaction.atomic():
+        from_status = request.status
+        request.status = to_status
+        request.decline_reason = reason if to_status == Status.DECLINED else request.decline_reason
+        if request.first_response_at is None:
+            request.first_response_at = now
+        if to_status in FINISHED:
+            request.finished_at = now
+        request.save(
+            update_fields=["status", "decline_reason", "first_response_at", "finished_at", "updated_at"]
+        )
+        if to_status in PATIENT_NOTIFIED:
+            queue_email(
+                key=f"consultation:{request.reference}:moved:{to_status}",
+                template=f"consultation_{to_status}",
+                to=request.email,
+                context=patient_context(request, reason=request.decline_reason),
+                headers=patient_headers(request),
+            )
+        audit.record(
+            actor=actor,
+            action="consultation.moved",
+            obj=request,
+            clinic_id=request.clinic_id,
+            data={"reference": request.reference, "from": from_status, "to": to_status},
+        )
+
+
+def add_note(*, actor: User, request: ConsultationRequest, body: str) -> RequestNote:
+    """Add an internal (encrypted) note; the audit event records that a note was added, not its text."""
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": "Write the note first."})
+    if request.intake_purged_at is not None:
+        raise ValidationError({"body": "This request's health data has been purged."})
+    with transaction.atomic():
+        note = RequestNote.objects.create(request=request, author=actor, body=body)
+        audit.record(
+            actor=actor,
+            action="consultation.note_added",
+            obj=request,
+            clinic_id=request.clinic_id,
+            data={"reference": request.reference, "note_id": note.pk},
+        )
+    return note
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, month_calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def default_session_starts(treatment: Treatment, first: datetime) -> list[datetime]:
+    """The catalogue's course: ``sessions_max`` sessions, ``interval_weeks_min`` apart (4 weeks if unknown)."""
+    gap = timedelta(weeks=treatment.interval_weeks_min or 4)
+    return [first + gap * n for n in range(treatment.sessions_max)]
+
+
+def maintenance_due(treatment: Treatment, last_start: datetime) -> datetime | None:
+    """When results are due to fade: ``results_months_min`` after the last session, if they fade."""
+    return add_months(last_start, treatment.results_months_min) if treatment.results_months_min else None
+
+
+def unsubscribe_reminders(*, request: ConsultationRequest) -> None:
+    """Stop every reminder for this request (one click from any email); safe to repeat."""
+    if request.reminders_unsubscribed_at is not None:
+        return
+    with transaction.atomic():
+        request.reminders_unsubscribed_at = timezone.now()
+        request.save(update_fields=["reminders_unsubscribed_at", "updated_at"])
+        Reminder.objects.filter(
+            plan__request=request, queued_at__isnull=True, cancelled_at__isnull=True
+        ).update(cancelled_at=request.reminders_unsubscribed_at)
+        audit.record(
+            actor=None,
+            action="consultation.reminders_unsubscribed",
+            obj=request,
+            clinic_id=request.clinic_id,
+            data={"reference": request.reference},
+        )

@@ -1,0 +1,39 @@
+"""Consultation URLs: the public request pages and the clinic inbox (mounted under /portal/)."""
+
+from django.urls import include, path
+
+from cosmediclist.consultations import portal_views, views
+
+app_name = "consultations"
+
+portal_urlpatterns = [
+    path("inbox/", portal_views.inbox, name="portal-inbox"),
+    path("inbox/<str:reference>/", portal_views.request_detail, name="portal-request"),
+    path("inbox/<str:reference>/move/", portal_views.move, name="portal-move"),
+    path("inbox/<str:reference>/notes/", portal_views.add_note, name="portal-note"),
+    path("inbox/<str:reference>/plan/", portal_views.plan, name="portal-plan"),
+    path(
+        "inbox/<str:reference>/sessions/<int:session_id>/move/",
+        portal_views.move_session,
+        name="portal-session-move",
+    ),
+    path(
+        "inbox/<str:reference>/sessions/<int:session_id>/cancel/",
+        portal_views.cancel_session,
+        name="portal-session-cancel",
+    ),
+]
+
+urlpatterns = [
+    # /clinics/<slug>/consultation/ and /treatments/<slug>/consultation/: the request form
+    path("clinics/<slug:slug>/consultation/", views.request_form, name="request"),
+    path("treatments/<slug:slug>/consultation/", views.request_for_treatment, name="request-for-treatment"),
+    # /consultations/…: confirmation, the patient's signed status page, unsubscribe, the formula
+    path("consultations/thanks/", views.submitted, name="submitted"),
+    path("consultations/response-times/", views.responsiveness, name="responsiveness"),
+    path("consultations/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("consultations/<str:reference>/", views.status, name="status"),
+    path("consultations/<str:reference>/summary.txt", views.summary, name="summary"),
+    # /portal/inbox/…: the clinic inbox
+    path("portal/", include(portal_urlpatterns)),
+]

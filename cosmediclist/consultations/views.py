@@ -1,0 +1,189 @@
+"""Public pages: the request form (from a clinic or a treatment), confirmation, status, unsubscribe."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from cosmediclist.catalog.models import Treatment
+from cosmediclist.consultations import services, tokens
+from cosmediclist.consultations.forms import RequestForm
+from cosmediclist.consultations.models import ConsultationRequest
+from cosmediclist.consultations.questionnaire import questions_for
+from cosmediclist.consultations.references import normalise
+from cosmediclist.core import audit
+
+SESSION_KEY = "consultation_references"
+
+
+def _url_of(obj: Any, fallback: str) -> str:
+    """The object's page, or its documented path while the app that serves it is not installed."""
+    try:
+        return str(obj.get_absolute_url())
+    except NoReverseMatch:
+        return fallback
+
+
+def _submit(
+    request: HttpRequest, *, clinics: QuerySet[Any], treatments: QuerySet[Treatment], context: dict[str, Any]
+) -> HttpResponse:
+    """Render the form; on a valid POST call the service, then redirect to the confirmation."""
+    preselected = [t for t in treatments if t.slug in request.GET.getlist("treatment")]
+    questions = questions_for(preselected or list(treatments))
+    form_kwargs: dict[str, Any] = {"clinics": clinics, "treatments": treatments, "questions": questions}
+    if request.method == "POST":
+        form = RequestForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            try:
+                made = services.submit_request(
+                    clinics=form.cleaned_data["clinics"],
+                    treatments=list(form.cleaned_data["treatments"]),
+                    concerns=form.concerns(),
+                    areas=list(form.cleaned_data["areas"]),
+                    hopes=form.cleaned_data["hopes"],
+                    contact_method=form.cleaned_data["contact_method"],
+                    contact_times=form.cleaned_data["contact_times"],
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    phone=form.cleaned_data["phone"],
+                    is_adult_confirmed=form.cleaned_data["is_adult_confirmed"],
+                    answers=form.answers(),
+                    idempotency_token=form.cleaned_data["idempotency_token"],
+                    user=request.user,  # type: ignore[arg-type]
+                )
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, messages)
+            else:
+                request.session[SESSION_KEY] = [r.reference for r in made]
+                return redirect("consultations:submitted")
+        status = 400
+    else:
+        initial_clinics = [c for c in clinics if c.slug in request.GET.getlist("clinic")]
+        if clinics.count() == 1:
+            initial_clinics = list(clinics)
+        form = RequestForm(
+            initial={
+                "idempotency_token": secrets.token_urlsafe(24),
+                "treatments": preselected,
+                "clinics": initial_clinics,
+                "contact_method": "email",
+            },
+            **form_kwargs,
+        )
+        status = 200
+    return render(request, "consultations/request_form.html", {**context, "form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def request_form(request: HttpRequest, slug: str) -> HttpResponse:
+    from cosmediclist.directory.models import Clinic
+
+    clinic = get_object_or_404(Clinic, slug=slug)
+    if not clinic.is_verified:
+        return render(request, "consultations/unavailable.html", {"clinic": clinic}, status=404)
+    treatments = Treatment.objects.published().filter(offers__clinic=clinic).distinct().order_by("name")
+    return _submit(
+        request,
+        clinics=Clinic.objects.filter(pk=clinic.pk),
+        treatments=treatments,
+        context={"clinic": clinic, "back_url": _url_of(clinic, f"/clinics/{clinic.slug}/")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def request_for_treatment(request: HttpRequest, slug: str) -> HttpResponse:
+    from cosmediclist.directory.models import Clinic
+
+    treatment = get_object_or_404(Treatment.objects.published(), slug=slug)
+    clinics = Clinic.objects.verified().offering(treatment).order_by("name")
+    return _submit(
+        request,
+        clinics=clinics,
+        treatments=Treatment.objects.filter(pk=treatment.pk),
+        context={"treatment": treatment, "back_url": _url_of(treatment, f"/treatments/{treatment.slug}/")},
+    )
+
+
+def submitted(request: HttpRequest) -> HttpResponse:
+    references = request.session.get(SESSION_KEY) or []
+    made = list(ConsultationRequest.objects.filter(reference__in=references).select_related("clinic"))
+    if not made:
+        return redirect("core:home")
+    links = [(r, tokens.status_path(r.reference)) for r in made]
+    return render(request, "consultations/submitted.html", {"made": links})
+
+
+def _patient_request(request: HttpRequest, reference: str) -> ConsultationRequest:
+    """The patient's own request: a valid signed link is the only key (no account needed)."""
+    reference = normalise(reference)
+    if not tokens.is_valid_status_token(reference, request.GET.get("t", "")):
+        raise Http404("No such request")
+    found = ConsultationRequest.objects.for_detail().filter(reference=reference).first()
+    if found is None:
+        raise Http404("No such request")
+    return found
+
+
+def status(request: HttpRequest, reference: str) -> HttpResponse:
+    found = _patient_request(request, reference)
+    audit.record(
+        actor=request.user,
+        action="consultation.viewed_by_patient",
+        obj=found,
+        clinic_id=found.clinic_id,
+        data={"reference": found.reference},
+    )
+    response = render(
+        request,
+        "consultations/status.html",
+        {"req": found, "token": request.GET["t"], "now": timezone.now()},
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def summary(request: HttpRequest, reference: str) -> HttpResponse:
+    found = _patient_request(request, reference)
+    audit.record(
+        actor=request.user,
+        action="consultation.summary_downloaded",
+        obj=found,
+        clinic_id=found.clinic_id,
+        data={"reference": found.reference},
+    )
+    response = render(
+        request, "consultations/summary.txt", {"req": found}, content_type="text/plain; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{found.reference}.txt"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058) is a POST from the mail client; the signed token is the key
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    reference = tokens.reference_from_unsubscribe(token)
+    found = ConsultationRequest.objects.filter(reference=reference).select_related("clinic").first()
+    if reference is None or found is None:
+        raise Http404("No such link")
+    if request.method == "POST":
+        services.unsubscribe_reminders(request=found)
+        return render(request, "consultations/unsubscribed.html", {"req": found})
+    return render(request, "consultations/unsubscribe.html", {"req": found})
+
+
+def responsiveness(request: HttpRequest) -> HttpResponse:
+    from cosmediclist.consultations.responsiveness import MINIMUM_REQUESTS
+
+    return render(request, "consultations/responsiveness.html", {"minimum": MINIMUM_REQUESTS})
