@@ -19,8 +19,13 @@ TEST_ENV = SECRET_KEY=test-secret-key-not-for-production DEBUG=false HTTPS=false
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# The site needs only requirements.txt; the tests and tools add requirements-dev.txt.
+$(VENV)/.installed-run: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.installed-run requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
@@ -30,13 +35,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 .field_key:
 	@$(PYTHON) -c "import base64, secrets; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())" > $@
 
-run: $(VENV)/.installed .secret_key .field_key ## Set up everything, load demo data, serve on http://127.0.0.1:8000 with the worker
+run: $(VENV)/.installed-run .secret_key .field_key ## Set up everything, load demo data, serve on http://127.0.0.1:8000 with the worker
 	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py load_demo_data --if-empty
 	@$(RUN_ENV) bin/serve
 
-demo: $(VENV)/.installed .secret_key .field_key ## Load the demo data again (keeps what is there, adds what is missing)
+demo: $(VENV)/.installed-run .secret_key .field_key ## Load the demo data again (keeps what is there, adds what is missing)
 	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py load_demo_data
 
@@ -72,7 +77,7 @@ typecheck: $(VENV)/.installed ## mypy --strict with django-stubs
 migrations-check: $(VENV)/.installed ## Fail when a model change has no migration
 	@$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-bench: $(VENV)/.installed .secret_key .field_key ## Run the benchmarks under bench/ and print figures and ratios
+bench: $(VENV)/.installed-run .secret_key .field_key ## Run the benchmarks under bench/ and print figures and ratios
 	@$(RUN_ENV) PYTHONPATH=. bench/run
 
 clean: ## Remove the virtualenv, collected static files and the local database
