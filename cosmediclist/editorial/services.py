@@ -54,6 +54,9 @@ def _grant_pages(target: Group, page: Page, codenames: tuple[str, ...]) -> None:
         )
 
 
+CATALOGUE_MODELS = ("treatment", "concern", "bodyarea", "contraindication")
+
+
 def _grant_editing(target: Group, *, snippets: tuple[str, ...]) -> None:
     target.permissions.add(_permission("wagtailadmin", "access_admin"))
     for codename in snippets:
@@ -117,6 +120,11 @@ def set_up_editorial() -> ArticleIndexPage:
             "view_reviewer",
         ),
     )
+    # Editors and reviewers also maintain the treatment catalogue in the CMS (its snippets).
+    for target in (editors, reviewers):
+        for model in CATALOGUE_MODELS:
+            for action in ("add", "change", "delete", "view"):
+                target.permissions.add(_permission("catalog", f"{action}_{model}"))
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)

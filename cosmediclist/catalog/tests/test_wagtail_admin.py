@@ -58,3 +58,21 @@ def test_a_reader_cannot_open_the_catalogue_admin(reader) -> None:
 
 def test_anonymous_is_sent_to_sign_in(client: Client) -> None:
     assert client.get("/cms/snippets/catalog/treatment/").status_code == 302
+
+
+@pytest.mark.parametrize("persona", ["editor", "medical_reviewer"])
+def test_editors_and_reviewers_maintain_the_catalogue_once_set_up(request, persona: str) -> None:
+    from cosmediclist.editorial.services import set_up_editorial
+
+    set_up_editorial()
+    user = request.getfixturevalue(persona)
+    treatment = TreatmentFactory.create()
+    client = client_for(user)
+    for path in (
+        "treatment/",
+        "concern/",
+        "bodyarea/",
+        "contraindication/",
+        f"treatment/edit/{treatment.pk}/",
+    ):
+        assert client.get(f"/cms/snippets/catalog/{path}").status_code == 200, path
