@@ -144,3 +144,8 @@ def test_no_reply_notification_without_the_opt_in(editor, article) -> None:
     child = reply(parent, status=Status.PENDING)
     client_for(editor).post(reverse("discussion:bulk"), {"action": "approve", "ids": [str(child.pk)]})
     assert not OutgoingEmail.objects.filter(key__startswith="comment-reply").exists()
+
+
+def test_the_cms_menu_links_the_queue_for_editors(editor) -> None:
+    page = client_for(editor).get("/cms/").content.decode()
+    assert reverse("discussion:queue") in page
