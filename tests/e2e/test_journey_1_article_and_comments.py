@@ -190,3 +190,6 @@ def test_reader_reads_shares_and_comments_and_an_editor_approves_the_thread(
         for fingerprint in [*fingerprints(ROSA), *fingerprints(NORA), *fingerprints(editor.email)]:
             assert fingerprint not in text
     assert errors == []
+    # Close the other readers' connections before the live server stops.
+    stranger.context.close()
+    moderator.context.close()

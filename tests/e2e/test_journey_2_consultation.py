@@ -159,6 +159,7 @@ def test_reader_asks_wellcare_for_a_consultation_and_gets_a_plan_with_reminders(
 
     staff = browser.new_context().new_page()
     staff_work_the_inbox(staff, live_server.url, reference)
+    staff.context.close()  # before the live server stops, so no request thread outlives the test
     request = ConsultationRequest.objects.get(reference=reference)
     assert request.status == "booked"
 
