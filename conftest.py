@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import caches
+from django.db import transaction
 from django.test import Client
 
 from cosmediclist.accounts.models import User
@@ -157,8 +158,14 @@ def run_tasks(limit: int = 500) -> int:
         excluded_queue_names=[],
     )
     ran = 0
-    while ran < limit and (job := DBTaskResult.objects.ready().filter(backend_name="default").get_locked()):
-        job.claim("test-worker")
+    while ran < limit:
+        # Claimed in a transaction as the worker does: select_for_update needs one on PostgreSQL
+        # when the test itself runs outside one (transactional browser tests).
+        with transaction.atomic():
+            job = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if job is None:
+                break
+            job.claim("test-worker")
         worker.run_task(job)
         ran += 1
     return ran

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 
-from cosmediclist.api import health, treatments
+from cosmediclist.api import comments, health, treatments
 
 api = NinjaAPI(
     title="CosMedicList API",
@@ -31,3 +31,4 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRes
 
 api.add_router("/", health.router)
 api.add_router("/", treatments.router)
+api.add_router("/", comments.router)

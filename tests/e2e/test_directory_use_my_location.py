@@ -1,4 +1,5 @@
-"""Journey 2, first half: a reader finds a clinic for mesotherapy near Manchester and opens it."""
+"""The directory search from the browser's position, and a misspelt town's suggestion.
+(Journey 2 itself, from the search to the reminders, is test_journey_2_consultation.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from cosmediclist.directory.tests.factories import (
     TreatmentFactory,
     hours,
 )
-from tests.e2e.conftest import axe_violations
 
 
 def build_directory() -> None:
@@ -33,40 +33,6 @@ def build_directory() -> None:
         name="Thames Skin Rooms", latitude=LONDON[0], longitude=LONDON[1], town="London"
     )
     OfferFactory.create(clinic=london, treatment=mesotherapy, price_from_gbp=90)
-
-
-@pytest.mark.django_db(transaction=True)
-def test_reader_searches_mesotherapy_near_manchester_and_opens_wellcare(page: Page, live_server) -> None:
-    build_directory()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(live_server.url + "/")
-    page.get_by_role("link", name="Find a clinic").first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Find a clinic")
-
-    page.get_by_label("Treatment").select_option(label="Mesotherapy")
-    page.get_by_label("Near (town or city)").fill("Manchester")
-    page.get_by_role("button", name="Search clinics").click()
-    results = page.locator(".clinic-card__name")
-    expect(results).to_have_text(["Wellcare Medical Centre", "Deansgate Luxe Aesthetics"])
-    expect(page.get_by_text("2 clinics within 25 km of Manchester")).to_be_visible()
-    expect(page.get_by_text("£180–£220 per session")).to_be_visible()
-    assert axe_violations(page) == []
-
-    page.get_by_label("Price up to (£)").fill("300")
-    page.get_by_role("button", name="Search clinics").click()
-    expect(results).to_have_text(["Wellcare Medical Centre"])
-    expect(page.get_by_label("Near (town or city)")).to_have_value("Manchester")
-
-    page.get_by_role("link", name="Wellcare Medical Centre").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Wellcare Medical Centre")
-    expect(page.get_by_role("heading", name="Dr Amara Ashdown")).to_be_visible()
-    expect(page.get_by_role("heading", name="Nurse Ben Brightwell")).to_be_visible()
-    expect(page.get_by_role("link", name="Check on the public register for Dr Amara Ashdown")).to_be_visible()
-    expect(page.locator(".offers")).to_contain_text("Mesotherapy")
-    expect(page.locator(".offers")).to_contain_text("£180–£220 per session")
-    assert axe_violations(page) == []
-    assert errors == []
 
 
 @pytest.mark.django_db(transaction=True)
