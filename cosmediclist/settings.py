@@ -325,6 +325,7 @@ DEMO_LOADERS = [
     "cosmediclist.catalog.demo.load",
     "cosmediclist.editorial.demo.load",
     "cosmediclist.directory.demo.load",
+    "cosmediclist.consultations.demo.load",
     "cosmediclist.discussion.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
