@@ -318,6 +318,7 @@ PERIODIC_JOBS = [
     "cosmediclist.notifications.services.requeue_stalled",
     "cosmediclist.consultations.reminders.send_due_reminders",
     "cosmediclist.consultations.retention.purge_expired_intake",
+    "cosmediclist.consultations.responsiveness.refresh_drifting_response_times",
 ]
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [

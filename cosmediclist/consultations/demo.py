@@ -160,6 +160,7 @@ def load() -> None:
         if item.token in made or item.treatment not in offered:
             continue
         _make(item, clinic=clinic, staff=staff, patient=patient)
+    services.refresh_response_times(clinic_ids=[clinic.pk])
 
 
 def _make(item: DemoRequest, *, clinic: Clinic, staff: User, patient: User | None) -> None:

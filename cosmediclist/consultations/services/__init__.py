@@ -10,6 +10,7 @@ from cosmediclist.consultations.services.requests import (
     submit_request,
     unsubscribe_reminders,
 )
+from cosmediclist.consultations.services.responsiveness import refresh_response_times
 
 __all__ = [
     "Answer",
@@ -20,6 +21,7 @@ __all__ = [
     "move_request",
     "move_session",
     "record_plan",
+    "refresh_response_times",
     "submit_request",
     "unsubscribe_reminders",
 ]
