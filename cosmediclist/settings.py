@@ -319,6 +319,7 @@ PERIODIC_JOBS = [
     "cosmediclist.consultations.reminders.send_due_reminders",
     "cosmediclist.consultations.retention.purge_expired_intake",
     "cosmediclist.consultations.responsiveness.refresh_drifting_response_times",
+    "cosmediclist.editorial.periodic.publish_scheduled",
 ]
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
