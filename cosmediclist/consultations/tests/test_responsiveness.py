@@ -16,6 +16,7 @@ from cosmediclist.consultations.models import ConsultationRequest, Status
 from cosmediclist.consultations.responsiveness import median_first_response
 from cosmediclist.consultations.tests.conftest import submit
 from cosmediclist.consultations.tests.factories import clinic_offering
+from cosmediclist.core.periodic import run_due
 from cosmediclist.directory.models import Clinic
 
 
@@ -65,9 +66,9 @@ def test_a_first_response_stores_the_figure_and_the_runner_keeps_a_waiting_clini
         services.move_request(actor=clinic_staff, request=made[0], to_status=Status.BOOKED)
     assert _hours(clinic) == 0.98  # not its first response: left alone
     with time_machine.travel(start + timedelta(hours=30), tick=False):
-        call_command("run_periodic", stdout=StringIO())
+        run_due()
         assert _hours(clinic) == 29.97  # two requests still waiting: their waits grew
-        call_command("run_periodic", stdout=StringIO())
+        run_due()
         assert _hours(clinic) == 29.97
 
 
@@ -86,7 +87,7 @@ def test_the_command_recomputes_every_clinic_and_a_year_later_the_figure_goes(
     assert "1 clinic response time updated" in out.getvalue()
     assert _hours(clinic) == 2.98  # waits 2h, 2h59 and 3h58
     with time_machine.travel(start + timedelta(days=366), tick=False):
-        call_command("run_periodic", stdout=StringIO())  # the requests left the window yesterday
+        run_due()  # the requests left the window yesterday
     assert _hours(clinic) is None
 
 
