@@ -8,26 +8,20 @@ generated clinics when missing, then times each page in-process with Django's te
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cosmediclist.settings")
-os.environ.setdefault("HTTPS", "false")
 
-import django
+from django.core.management import call_command
+from django.db import models
+from django.test import Client
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import models  # noqa: E402
-from django.test import Client  # noqa: E402
-
-from cosmediclist.catalog.demo_content import TREATMENTS  # noqa: E402
-from cosmediclist.catalog.models import Treatment  # noqa: E402
-from cosmediclist.directory.models import Clinic  # noqa: E402
+from bench import inprocess  # sets Django up before the models are imported
+from cosmediclist.catalog.demo_content import TREATMENTS
+from cosmediclist.catalog.models import Treatment
+from cosmediclist.directory.models import Clinic
 
 ROUNDS = int(os.environ.get("ROUNDS", "60"))
 COUNT = int(os.environ.get("CLINICS", "10000"))
@@ -51,20 +45,15 @@ def ensure_data() -> None:
 
 
 def timed(client: Client, url: str) -> tuple[float, float]:
-    assert client.get(url).status_code == 200, url
-    samples = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+    def get() -> None:
+        assert client.get(url).status_code == 200, url
+
+    return inprocess.timed(get, ROUNDS)
 
 
 def main() -> None:
     ensure_data()
-    client = Client()
+    client = inprocess.client()
     clinic = Clinic.objects.verified().filter(town="Manchester").first() or Clinic.objects.first()
     assert clinic is not None
     pages = {

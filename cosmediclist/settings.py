@@ -318,6 +318,8 @@ PERIODIC_JOBS = [
     "cosmediclist.notifications.services.requeue_stalled",
     "cosmediclist.consultations.reminders.send_due_reminders",
     "cosmediclist.consultations.retention.purge_expired_intake",
+    "cosmediclist.consultations.responsiveness.refresh_drifting_response_times",
+    "cosmediclist.editorial.periodic.publish_scheduled",
 ]
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
@@ -325,6 +327,7 @@ DEMO_LOADERS = [
     "cosmediclist.catalog.demo.load",
     "cosmediclist.editorial.demo.load",
     "cosmediclist.directory.demo.load",
+    "cosmediclist.consultations.demo.load",
     "cosmediclist.discussion.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).

@@ -6,7 +6,12 @@ from typing import Any
 
 from django.http import Http404
 
-from cosmediclist.consultations.models import ConsultationRequest, ConsultationRequestQuerySet, PlannedSession
+from cosmediclist.consultations.models import (
+    ConsultationRequest,
+    ConsultationRequestQuerySet,
+    PlannedSession,
+    TreatmentPlan,
+)
 from cosmediclist.consultations.references import normalise
 
 
@@ -35,3 +40,15 @@ def get_session_for_staff(user: Any, reference: str, session_id: int) -> Planned
     if session is None:
         raise Http404("No such session")
     return session
+
+
+def get_plan_for_staff(user: Any, reference: str, plan_id: int) -> TreatmentPlan:
+    request = get_request_for_staff(user, reference)
+    plan = (
+        TreatmentPlan.objects.select_related("treatment", "request__clinic")
+        .filter(pk=plan_id, request=request)
+        .first()
+    )
+    if plan is None:
+        raise Http404("No such plan")
+    return plan

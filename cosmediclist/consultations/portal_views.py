@@ -18,7 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.consultations import services
-from cosmediclist.consultations.access import get_request_for_staff, get_session_for_staff, requests_for_staff
+from cosmediclist.consultations.access import (
+    get_plan_for_staff,
+    get_request_for_staff,
+    get_session_for_staff,
+    requests_for_staff,
+)
 from cosmediclist.consultations.forms import MoveForm, NoteForm, PlanForm, SessionMoveForm
 from cosmediclist.consultations.models import TIME_ZONES, ConsultationRequest, Flag, Status
 from cosmediclist.consultations.questionnaire import flag_for
@@ -75,7 +80,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest, found: ConsultationRequest, *, forms: dict[str, Form], status: int = 200
+    request: HttpRequest,
+    found: ConsultationRequest,
+    *,
+    forms: dict[str, Form],
+    status: int = 200,
+    plan_error: str = "",
 ) -> HttpResponse:
     answers = sorted(found.answers.all(), key=lambda a: (-a.flag, a.pk))
     treatments = list(found.treatments.all())
@@ -103,6 +113,7 @@ def _detail(
             "plans": [
                 (p, [(s, timezone.localtime(s.starts_at, p.zone)) for s in p.sessions.all()]) for p in plans
             ],
+            "plan_error": plan_error,
             "move_form": forms.get("move") or MoveForm(),
             "note_form": forms.get("note") or NoteForm(),
             "session_form": SessionMoveForm(),
@@ -238,4 +249,16 @@ def cancel_session(request: HttpRequest, reference: str, session_id: int) -> Htt
     except ValidationError:
         found = get_request_for_staff(request.user, reference)
         return _detail(request, found, forms={}, status=400)
+    return redirect("consultations:portal-request", reference)
+
+
+@login_required
+@require_POST
+def cancel_plan(request: HttpRequest, reference: str, plan_id: int) -> HttpResponse:
+    found_plan = get_plan_for_staff(request.user, reference, plan_id)
+    try:
+        services.cancel_plan(actor=request.user, plan=found_plan)  # type: ignore[arg-type]
+    except ValidationError as error:
+        found = get_request_for_staff(request.user, reference)
+        return _detail(request, found, forms={}, status=400, plan_error=" ".join(error.messages))
     return redirect("consultations:portal-request", reference)

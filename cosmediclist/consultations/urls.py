@@ -22,6 +22,11 @@ portal_urlpatterns = [
         portal_views.cancel_session,
         name="portal-session-cancel",
     ),
+    path(
+        "inbox/<str:reference>/plans/<int:plan_id>/cancel/",
+        portal_views.cancel_plan,
+        name="portal-plan-cancel",
+    ),
 ]
 
 urlpatterns = [

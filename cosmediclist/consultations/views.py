@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -21,6 +21,7 @@ from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.consultations.references import normalise
 from cosmediclist.core import audit
+from cosmediclist.editorial.selectors import CHOOSING_A_PRACTITIONER, live_article_url
 
 SESSION_KEY = "consultation_references"
 
@@ -81,7 +82,15 @@ def _submit(
             **form_kwargs,
         )
         status = 200
+    context["choosing_url"] = _choosing_url(request)
     return render(request, "consultations/request_form.html", {**context, "form": form}, status=status)
+
+
+def _choosing_url(request: HttpRequest) -> str:
+    """The editorial guide on choosing a practitioner safely; our own short advice until it is live."""
+    return live_article_url(CHOOSING_A_PRACTITIONER, request=request) or (
+        reverse("consultations:responsiveness") + "#choosing"
+    )
 
 
 @require_http_methods(["GET", "POST"])

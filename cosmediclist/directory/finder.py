@@ -71,12 +71,20 @@ def matching(criteria: Criteria) -> ClinicQuerySet:
     return queryset.annotate(price_key=Subquery(cheapest))
 
 
+# The columns fetched per candidate when searching around a place; the distance is added last.
+_COLUMNS = ("pk", "latitude", "longitude", "price_key", "rating_average", "name", "median_response_hours")
+PRICE, RATING, NAME, RESPONSE, DISTANCE = 3, 4, 5, 6, 7
+
+
 def _sort_key(sort: str) -> Any:
+    """Unknown values (no price, no rating, no response time yet) sort last; then nearest, then name."""
     if sort == "price":
-        return lambda row: (row[3] is None, row[3] or 0, row[6], row[5])
+        return lambda row: (row[PRICE] is None, row[PRICE] or 0, row[DISTANCE], row[NAME])
     if sort == "rating":
-        return lambda row: (row[4] is None, -(row[4] or 0), row[6], row[5])
-    return lambda row: (row[6], row[5])
+        return lambda row: (row[RATING] is None, -(row[RATING] or 0), row[DISTANCE], row[NAME])
+    if sort == "response":
+        return lambda row: (row[RESPONSE] is None, row[RESPONSE] or 0, row[DISTANCE], row[NAME])
+    return lambda row: (row[DISTANCE], row[NAME])
 
 
 def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Results:
@@ -93,6 +101,7 @@ def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Resu
         ordering: list[Any] = {
             "price": [F("price_key").asc(nulls_last=True), "name"],
             "rating": [F("rating_average").desc(nulls_last=True), "-rating_count", "name"],
+            "response": [F("median_response_hours").asc(nulls_last=True), "name"],
         }.get(sort, ["name"])
         total = queryset.count()
         pages = max(1, math.ceil(total / per_page))
@@ -101,9 +110,7 @@ def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Resu
         clinics = list(queryset.for_cards(criteria.treatments).order_by(*ordering)[start : start + per_page])
         return Results(clinics, total, page, pages, sort)
     rows = []
-    candidates = queryset.in_box(place.latitude, place.longitude, criteria.radius_km).values_list(  # type: ignore[misc]
-        "pk", "latitude", "longitude", "price_key", "rating_average", "name"
-    )
+    candidates = queryset.in_box(place.latitude, place.longitude, criteria.radius_km).values_list(*_COLUMNS)
     for row in candidates:
         distance = geo.haversine_km(place.latitude, place.longitude, row[1], row[2])
         if distance <= criteria.radius_km:
@@ -119,7 +126,7 @@ def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Resu
     clinics = []
     for row in chosen:
         clinic = loaded[row[0]]
-        clinic.distance_km = row[6]
+        clinic.distance_km = row[DISTANCE]
         clinics.append(clinic)
     return Results(clinics, total, page, pages, sort)
 

@@ -10,7 +10,7 @@ from cosmediclist.catalog.models import Concern, Treatment
 from cosmediclist.directory.images import MAX_BYTES
 from cosmediclist.directory.models import Clinic, Offer, Practitioner, Weekday
 
-SORTS = [("distance", "Distance"), ("price", "Price"), ("rating", "Rating")]
+SORTS = [("distance", "Distance"), ("price", "Price"), ("rating", "Rating"), ("response", "Response time")]
 RADII = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
 
 

@@ -169,6 +169,9 @@ class Clinic(TimeStampedModel):
     # Filled in by reviews when they arrive; empty means "no rating yet" and sorts last.
     rating_average = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
     rating_count = models.PositiveIntegerField(default=0)
+    # Kept by consultations (the published formula, see consultations/responsiveness.py); empty
+    # means "not enough requests yet" and sorts last.
+    median_response_hours = models.FloatField(null=True, blank=True)
 
     objects: ClassVar[ClinicQuerySet] = ClinicQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -189,6 +192,10 @@ class Clinic(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(rating_average__isnull=True) | Q(rating_average__gte=1, rating_average__lte=5),
                 name="directory_clinic_rating_1_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(median_response_hours__isnull=True) | Q(median_response_hours__gte=0),
+                name="directory_clinic_response_hours_not_negative",
             ),
         ]
 

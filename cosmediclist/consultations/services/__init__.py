@@ -1,6 +1,6 @@
 """Every write to consultations; callers use ``services.submit_request(...)`` and friends."""
 
-from cosmediclist.consultations.services.plans import cancel_session, move_session, record_plan
+from cosmediclist.consultations.services.plans import cancel_plan, cancel_session, move_session, record_plan
 from cosmediclist.consultations.services.requests import (
     Answer,
     add_note,
@@ -10,16 +10,19 @@ from cosmediclist.consultations.services.requests import (
     submit_request,
     unsubscribe_reminders,
 )
+from cosmediclist.consultations.services.responsiveness import refresh_response_times
 
 __all__ = [
     "Answer",
     "add_note",
+    "cancel_plan",
     "cancel_session",
     "default_session_starts",
     "maintenance_due",
     "move_request",
     "move_session",
     "record_plan",
+    "refresh_response_times",
     "submit_request",
     "unsubscribe_reminders",
 ]

@@ -1,4 +1,4 @@
-"""Treatment plans: record a course of sessions, move or cancel a session, schedule the reminders."""
+"""Treatment plans: record a course of sessions, move or cancel a session or the whole plan, schedule reminders."""
 
 from __future__ import annotations
 
@@ -197,6 +197,49 @@ def cancel_session(*, actor: User, session: PlannedSession) -> PlannedSession:
             data={"reference": plan.request.reference, "session": session.number},
         )
     return session
+
+
+def cancel_plan(*, actor: User, plan: TreatmentPlan) -> TreatmentPlan:
+    """Cancel a whole plan: every session still to come, every pending reminder (maintenance too).
+
+    Sessions already past stay as they were. The patient gets one email with a cancelling .ics
+    (METHOD:CANCEL, SEQUENCE + 1) per cancelled session; audited. Raises ValidationError("plan")
+    when the plan is not active.
+    """
+    if plan.status != PlanStatus.ACTIVE:
+        raise ValidationError({"plan": f"This plan is already {plan.get_status_display().lower()}."})
+    request = plan.request
+    now = timezone.now()
+    with transaction.atomic():
+        plan.reminders.filter(queued_at__isnull=True, cancelled_at__isnull=True).update(cancelled_at=now)
+        sessions = list(plan.sessions.filter(status=SessionStatus.SCHEDULED, starts_at__gt=now))
+        for session in sessions:
+            session.status = SessionStatus.CANCELLED
+            session.sequence += 1
+        PlannedSession.objects.bulk_update(sessions, ["status", "sequence"])
+        plan.status = PlanStatus.CANCELLED
+        plan.maintenance_due_at = None
+        plan.save(update_fields=["status", "maintenance_due_at", "updated_at"])
+        queue_email(
+            key=f"plan:{plan.pk}:cancelled",
+            template="plan_cancelled",
+            to=request.email,
+            context=patient_context(
+                request,
+                treatment_name=plan.treatment.name,
+                sessions=_session_lines(plan, sessions),
+                _attachments=_calendar_attachments(plan, sessions),
+            ),
+            headers=patient_headers(request),
+        )
+        audit.record(
+            actor=actor,
+            action="plan.cancelled",
+            obj=plan,
+            clinic_id=request.clinic_id,
+            data={"reference": request.reference, "sessions": len(sessions)},
+        )
+    return plan
 
 
 def _notify_change(session: PlannedSession, template: str) -> None:

@@ -29,6 +29,7 @@ from cosmediclist.consultations.models import (
 )
 from cosmediclist.consultations.questionnaire import flag_for, questions_for
 from cosmediclist.consultations.references import new_reference
+from cosmediclist.consultations.services.responsiveness import refresh_response_times
 from cosmediclist.core import audit
 from cosmediclist.notifications.services import queue_email
 
@@ -251,7 +252,8 @@ def _create_one(
 def move_request(*, actor: User, request: ConsultationRequest, to_status: str, reason: str = "") -> None:
     """Move a request along new → contacted → booked → treated → closed, or to declined with a reason.
 
-    Records the first response time (the first move out of "new"), emails the patient on the
+    Records the first response time (the first move out of "new") and refreshes the clinic's
+    stored response time, emails the patient on the
     moves that concern them, and audits the move. Raises ValidationError("status" or "reason").
     """
     if to_status not in TRANSITIONS.get(request.status, ()):
@@ -266,13 +268,16 @@ def move_request(*, actor: User, request: ConsultationRequest, to_status: str, r
         from_status = request.status
         request.status = to_status
         request.decline_reason = reason if to_status == Status.DECLINED else request.decline_reason
-        if request.first_response_at is None:
+        first_response = request.first_response_at is None
+        if first_response:
             request.first_response_at = now
         if to_status in FINISHED:
             request.finished_at = now
         request.save(
             update_fields=["status", "decline_reason", "first_response_at", "finished_at", "updated_at"]
         )
+        if first_response:
+            refresh_response_times(clinic_ids=[request.clinic_id])
         if to_status in PATIENT_NOTIFIED:
             queue_email(
                 key=f"consultation:{request.reference}:moved:{to_status}",

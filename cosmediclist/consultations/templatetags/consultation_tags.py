@@ -6,12 +6,18 @@ from typing import Any
 
 from django import template
 
-from cosmediclist.consultations.responsiveness import describe, median_first_response
+from cosmediclist.consultations.responsiveness import describe_hours
 
 register = template.Library()
 
 
 @register.inclusion_tag("consultations/_response_time.html")
 def response_time(clinic: Any) -> dict[str, Any]:
-    """One query: the clinic's median time to first response over the last 12 months."""
-    return {"label": describe(median_first_response(clinic.pk))}
+    """No query: the clinic's stored median time to first response over the last 12 months."""
+    return {"label": describe_hours(clinic.median_response_hours)}
+
+
+@register.filter
+def response_label(hours: float | None) -> str:
+    """A stored response time in words: "Usually within 4 hours"."""
+    return describe_hours(hours)

@@ -10,8 +10,8 @@ from cosmediclist.consultations import services
 from cosmediclist.core.models import AuditEvent
 
 
-def inbox_urls(consultation, session_id: int) -> list[tuple[str, str]]:
-    ref = consultation.reference
+def inbox_urls(consultation, session) -> list[tuple[str, str]]:
+    ref, session_id = consultation.reference, session.pk
     return [
         ("get", f"/portal/inbox/{ref}/"),
         ("post", f"/portal/inbox/{ref}/move/"),
@@ -20,6 +20,7 @@ def inbox_urls(consultation, session_id: int) -> list[tuple[str, str]]:
         ("post", f"/portal/inbox/{ref}/plan/"),
         ("post", f"/portal/inbox/{ref}/sessions/{session_id}/move/"),
         ("post", f"/portal/inbox/{ref}/sessions/{session_id}/cancel/"),
+        ("post", f"/portal/inbox/{ref}/plans/{session.plan_id}/cancel/"),
     ]
 
 
@@ -42,7 +43,7 @@ def test_anyone_but_the_clinics_staff_gets_404_on_every_inbox_url(
     request, persona, consultation, planned, other_clinic
 ) -> None:
     client = client_for(request.getfixturevalue(persona))
-    for method, url in inbox_urls(consultation, planned.pk):
+    for method, url in inbox_urls(consultation, planned):
         response = getattr(client, method)(
             url, {"status": "contacted", "body": "x", "starts_at": "2031-01-01T10:00"}
         )
@@ -53,7 +54,7 @@ def test_anyone_but_the_clinics_staff_gets_404_on_every_inbox_url(
 
 def test_anonymous_visitors_are_sent_to_sign_in(consultation, planned) -> None:
     client = Client()
-    for method, url in [*inbox_urls(consultation, planned.pk), ("get", "/portal/inbox/")]:
+    for method, url in [*inbox_urls(consultation, planned), ("get", "/portal/inbox/")]:
         response = getattr(client, method)(url)
         assert response.status_code == 302 and "/account/" in response["Location"], url
 
@@ -65,3 +66,15 @@ def test_the_clinics_staff_see_the_request_and_each_view_is_audited(staff_client
     event = AuditEvent.objects.filter(action="consultation.viewed").get()
     assert event.clinic_id == consultation.clinic_id and event.object_id == str(consultation.pk)
     assert "Warfarin" not in str(event.data)
+
+
+def test_a_plan_of_another_request_of_the_same_clinic_is_404_under_this_reference(
+    staff_client, consultation, planned, clinic, treatment
+) -> None:
+    from cosmediclist.consultations.tests.conftest import submit
+
+    other = submit(clinic, treatment, token="another-token-0123456789")
+    response = staff_client.post(f"/portal/inbox/{other.reference}/plans/{planned.plan_id}/cancel/")
+    assert response.status_code == 404
+    planned.plan.refresh_from_db()
+    assert planned.plan.status == "active"

@@ -9,10 +9,11 @@ import time_machine
 from django.test import Client
 from icalendar import Calendar
 
-from conftest import run_tasks
+from conftest import client_for, run_tasks
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import PlanStatus, Reminder, ReminderKind
 from cosmediclist.consultations.reminders import send_due_reminders
+from cosmediclist.core.models import AuditEvent
 from cosmediclist.core.periodic import run_due
 from cosmediclist.notifications.models import OutgoingEmail
 
@@ -145,3 +146,38 @@ def test_one_click_unsubscribe_stops_every_reminder(
     with time_machine.travel(START + timedelta(days=400), tick=False):
         assert send_due_reminders() == 0
     assert client.get("/consultations/unsubscribe/forged/").status_code == 404
+
+
+def test_cancelling_the_whole_plan_stops_its_reminders_and_sends_one_cancelling_calendar_file_per_session_to_come(
+    consultation, clinic_staff, treatment, smtp_server
+) -> None:
+    with time_machine.travel(START - timedelta(days=30), tick=False):
+        plan = record(consultation, clinic_staff, treatment)
+    run_tasks()
+    with time_machine.travel(START + timedelta(days=1), tick=False):  # session 1 took place yesterday
+        staff = client_for(clinic_staff)
+        url = f"/portal/inbox/{consultation.reference}/plans/{plan.pk}/cancel/"
+        assert staff.post(url).status_code == 302
+        again = staff.post(url)
+        assert again.status_code == 400 and "This plan is already cancelled." in again.content.decode()
+        run_tasks()
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CANCELLED and plan.maintenance_due_at is None
+    assert [(s.number, s.status, s.sequence) for s in plan.sessions.all()] == [
+        (1, "scheduled", 0),
+        (2, "cancelled", 1),
+        (3, "cancelled", 1),
+        (4, "cancelled", 1),
+    ]
+    assert not plan.reminders.filter(queued_at__isnull=True, cancelled_at__isnull=True).exists()
+    with time_machine.travel(datetime(2032, 1, 1, tzinfo=UTC), tick=False):
+        assert send_due_reminders() == 0  # no session reminder, no maintenance reminder
+    [message] = [m for m in smtp_server.messages if "plan is cancelled" in m["Subject"]]
+    calendars = [
+        p.get_payload(decode=True).decode() for p in message.walk() if p.get_content_type() == "text/calendar"
+    ]
+    assert len(calendars) == 3
+    assert all("METHOD:CANCEL" in c and "SEQUENCE:1" in c and "STATUS:CANCELLED" in c for c in calendars)
+    assert "Warfarin" not in message.as_string()
+    assert message["List-Unsubscribe"].strip().startswith("<http")
+    assert AuditEvent.objects.filter(action="plan.cancelled").count() == 1
