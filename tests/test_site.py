@@ -19,10 +19,20 @@ ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+_CRAWLED: dict[str, str] = {}
+
+
 @pytest.fixture
 def demo_site(db: None) -> dict[str, str]:
-    call_command("load_demo_data", quiet_logins=True, stdout=StringIO())
-    return crawl(Client())
+    """Every public page of the demo site as {path: html}, crawled once per test run.
+
+    The HTML is kept between tests (the database is not): loading the demo and crawling
+    some 130 pages costs seconds, and every invariant below reads the same pages.
+    """
+    if not _CRAWLED:
+        call_command("load_demo_data", quiet_logins=True, stdout=StringIO())
+        _CRAWLED.update(crawl(Client()))
+    return _CRAWLED
 
 
 def test_no_pending_migrations(db: None) -> None:
@@ -133,3 +143,15 @@ def test_favicon_ico_leads_to_the_site_icon(client: Client, db: None) -> None:
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("img/favicon.svg")
+
+
+def test_no_inline_script_style_or_handler_on_any_public_page(demo_site: dict[str, str]) -> None:
+    """The strict CSP forbids inline code: a page with some would break silently in browsers."""
+    offenders = {}
+    for path, html in demo_site.items():
+        inline = [
+            tag for tag in re.findall(r"<script\b[^>]*>", html) if "src=" not in tag and "ld+json" not in tag
+        ]
+        if inline or re.search(r"<style\b|\sstyle=\"|\son[a-z]+=\"", html):
+            offenders[path] = inline or "style or on* handler"
+    assert offenders == {}
