@@ -8,7 +8,7 @@ from django import forms
 
 from cosmediclist.catalog.models import Concern, Treatment
 from cosmediclist.directory.images import MAX_BYTES
-from cosmediclist.directory.models import Clinic, Offer, Practitioner, Weekday
+from cosmediclist.directory.models import PROFILE_FIELDS, Clinic, Offer, Practitioner, Weekday
 
 SORTS = [("distance", "Distance"), ("price", "Price"), ("rating", "Rating"), ("response", "Response time")]
 RADII = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
@@ -54,18 +54,7 @@ class ClinicProfileForm(forms.ModelForm[Clinic]):
 
     class Meta:
         model = Clinic
-        fields = [
-            "name",
-            "description",
-            "address",
-            "town",
-            "postcode",
-            "latitude",
-            "longitude",
-            "phone",
-            "website",
-            "accessibility",
-        ]
+        fields = list(PROFILE_FIELDS)
         help_texts = {
             "latitude": "Decimal degrees, for example 53.4808.",
             "longitude": "Decimal degrees, for example -2.2426.",

@@ -353,3 +353,18 @@ class ClinicMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.role}) at {self.clinic}"
+
+
+# The fields of a clinic's public profile that its staff edit in the portal.
+PROFILE_FIELDS = (
+    "name",
+    "description",
+    "address",
+    "town",
+    "postcode",
+    "latitude",
+    "longitude",
+    "phone",
+    "website",
+    "accessibility",
+)

@@ -20,6 +20,7 @@ from cosmediclist.catalog.models import Treatment
 from cosmediclist.core import audit
 from cosmediclist.directory import images
 from cosmediclist.directory.models import (
+    PROFILE_FIELDS,
     Clinic,
     ClinicGroup,
     ClinicMembership,
@@ -32,18 +33,6 @@ from cosmediclist.directory.models import (
 )
 from cosmediclist.notifications.services import queue_email
 
-PROFILE_FIELDS = (
-    "name",
-    "description",
-    "address",
-    "town",
-    "postcode",
-    "latitude",
-    "longitude",
-    "phone",
-    "website",
-    "accessibility",
-)
 PRACTITIONER_FIELDS = (
     "name",
     "profession",

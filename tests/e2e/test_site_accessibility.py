@@ -12,13 +12,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 from cosmediclist.editorial.tests.factories import wagtail_roots
 from tests.e2e.conftest import axe_violations
 from tests.site import crawl
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def shape(path: str) -> str:
