@@ -31,6 +31,7 @@ WORDS_PER_MINUTE = 200
 # A guide with at least this many sections gets a table of contents.
 TOC_MIN_HEADINGS = 4
 HERO_SPEC = "width-1200"
+CARD_SPEC = "fill-480x270"
 SOCIAL_SPEC = "fill-1200x630"
 ARTICLES_PER_PAGE = 12
 
@@ -123,7 +124,13 @@ class HomePage(Page):  # type: ignore[misc]
 class ArticleQuerySet(PageQuerySet):  # type: ignore[misc]
     def for_listing(self) -> ArticleQuerySet:
         """Live articles newest first, with what a card shows, in a fixed number of queries."""
-        return self.live().public().prefetch_related("tags").order_by("-first_published_at", "-pk")  # type: ignore[no-any-return]
+        images = get_image_model().objects.prefetch_renditions(CARD_SPEC)
+        return (  # type: ignore[no-any-return]
+            self.live()
+            .public()
+            .prefetch_related("tags", models.Prefetch("hero_image", queryset=images))
+            .order_by("-first_published_at", "-pk")
+        )
 
     def overdue(self, on: datetime.date | None = None) -> ArticleQuerySet:
         return self.filter(next_review_due_on__lt=on or timezone.localdate())  # type: ignore[no-any-return]
