@@ -155,3 +155,17 @@ def test_no_inline_script_style_or_handler_on_any_public_page(demo_site: dict[st
         if inline or re.search(r"<style\b|\sstyle=\"|\son[a-z]+=\"", html):
             offenders[path] = inline or "style or on* handler"
     assert offenders == {}
+
+
+def test_every_stylesheet_and_script_is_well_formed() -> None:
+    """An unclosed block in site.css would silently drop every rule after it."""
+    for path in (ROOT / "static").rglob("*.css"):
+        css = re.sub(r"/\*.*?\*/", "", path.read_text(), flags=re.DOTALL)
+        depth = 0
+        for char in css:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth >= 0, f"{path.name}: a closing brace without its block"
+        assert depth == 0, f"{path.name}: {depth} block(s) left open"
+    for path in (ROOT / "static").rglob("*"):
+        if path.suffix in {".css", ".js", ".svg"}:
+            assert not re.search(r"^(<<<<<<<|=======$|>>>>>>>)", path.read_text(), re.MULTILINE), path
