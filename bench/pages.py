@@ -1,10 +1,25 @@
-"""The pages the benchmark times; each app adds its own. REFERENCE names the baseline."""
+"""The pages the benchmark times, over HTTP against gunicorn. REFERENCE names the baseline.
 
-REFERENCE = "home"
+With `generate_clinics` available, the database holds the demo plus 10,000 generated clinics, so
+the directory rows show the search at that scale next to the article page in the same run.
+"""
+
+REFERENCE = "article"
 
 PAGES: list[tuple[str, str]] = [
+    ("article", "/guides/what-is-mesotherapy/"),
     ("home", "/"),
-    ("about", "/about/"),
+    ("guides index", "/guides/"),
+    ("treatment list", "/treatments/"),
+    ("treatment page", "/treatments/mesotherapy/"),
+    ("treatment + nearest", "/treatments/mesotherapy/?near=Manchester"),
+    ("compare 3", "/compare/fractional-co2-laser-vs-mesotherapy-vs-microneedling/"),
+    ("concern page", "/concerns/stretch-marks/"),
+    ("clinics near Manchester", "/clinics/?treatment=mesotherapy&near=Manchester&radius=25"),
+    ("clinics by price, 50 km", "/clinics/?near=Manchester&radius=50&sort=price"),
+    ("clinics, no place", "/clinics/?treatment=mesotherapy"),
+    ("clinic page", "/clinics/wellcare-medical-centre-manchester/"),
+    ("site search", "/search/?q=mesotherapy"),
+    ("api treatments", "/api/v1/treatments"),
     ("health", "/healthz"),
-    ("api health", "/api/v1/health"),
 ]
