@@ -20,6 +20,7 @@ PAGES: list[tuple[str, str]] = [
     ("clinics, no place", "/clinics/?treatment=mesotherapy"),
     ("clinic page", "/clinics/wellcare-medical-centre-manchester/"),
     ("site search", "/search/?q=mesotherapy"),
+    ("search, did you mean", "/search/?q=mesotherapyy+nearr"),
     ("api treatments", "/api/v1/treatments"),
     ("health", "/healthz"),
 ]
