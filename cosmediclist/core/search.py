@@ -61,9 +61,22 @@ VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
 VOCABULARY_CACHE_SECONDS = 300
 
 
-def vocabulary() -> dict[str, str]:
-    """Every provider's vocabulary as {lowercase: as written}, cached for a few minutes."""
-    cached: dict[str, str] | None = cache.get(VOCABULARY_CACHE_KEY)
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every provider's words as {lowercase: as written}, and which words hold each trigram."""
+
+    words: dict[str, str]
+    trigrams: dict[str, frozenset[str]]
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def vocabulary() -> Vocabulary:
+    """The site's vocabulary for suggestions, built from every provider and cached a few minutes."""
+    cached: Vocabulary | None = cache.get(VOCABULARY_CACHE_KEY)
     if cached is not None:
         return cached
     words: list[str] = []
@@ -72,12 +85,25 @@ def vocabulary() -> dict[str, str]:
         if source is not None:
             words.extend(source())
     lowered = {w.lower(): w for w in words}
-    cache.set(VOCABULARY_CACHE_KEY, lowered, VOCABULARY_CACHE_SECONDS)
-    return lowered
+    index: dict[str, set[str]] = {}
+    for word in lowered:
+        for gram in _trigrams(word):
+            index.setdefault(gram, set()).add(word)
+    built = Vocabulary(lowered, {gram: frozenset(found) for gram, found in index.items()})
+    cache.set(VOCABULARY_CACHE_KEY, built, VOCABULARY_CACHE_SECONDS)
+    return built
 
 
 def suggestions(query: str, *, count: int = 5) -> list[str]:
-    """Close matches from every provider's vocabulary, for a query that found nothing."""
-    lowered = vocabulary()
-    matches = difflib.get_close_matches(query.lower(), list(lowered), n=count, cutoff=0.6)
-    return [lowered[m] for m in matches]
+    """Close matches from every provider's vocabulary, for a query that found nothing.
+
+    Only words sharing a trigram with the query are compared (a close match almost always
+    shares several), so the cost follows the query, not the size of the directory.
+    """
+    known = vocabulary()
+    wanted = query.lower()
+    candidates: set[str] = set()
+    for gram in _trigrams(wanted):
+        candidates |= known.trigrams.get(gram, frozenset())
+    matches = difflib.get_close_matches(wanted, sorted(candidates), n=count, cutoff=0.6)
+    return [known.words[m] for m in matches]
