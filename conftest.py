@@ -45,8 +45,11 @@ def _media_in_a_temporary_folder(settings: Any, tmp_path_factory: pytest.TempPat
 @pytest.fixture(autouse=True)
 def _clear_caches() -> Iterator[None]:
     """Rate limits and cached pages must not leak from one test into the next."""
+    from cosmediclist.core.search import forget_vocabulary
+
     for cache in caches.all():
         cache.clear()
+    forget_vocabulary()
     yield
 
 

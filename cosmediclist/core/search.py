@@ -9,12 +9,12 @@ no result gets "did you mean" suggestions.
 from __future__ import annotations
 
 import difflib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.module_loading import import_string
 
 MAX_QUERY_LENGTH = 200
@@ -55,10 +55,12 @@ def search(query: str, *, limit: int = 10) -> list[SearchGroup]:
     return [group for group in groups if group.results]
 
 
-VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
 # Suggestions may miss a name added in the last few minutes; that is the price of not reading
 # every clinic and practitioner name (40,000 with 10,000 clinics) on each query that finds nothing.
-VOCABULARY_CACHE_SECONDS = 300
+# The index lives in each process's memory: unpickling it from a shared cache took longer than
+# the search itself.
+VOCABULARY_SECONDS = 300
+_memo: tuple[float, Vocabulary] | None = None
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,17 @@ def _trigrams(word: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
+def forget_vocabulary() -> None:
+    """Drop this process's vocabulary, so that the next suggestion reads every provider again."""
+    global _memo
+    _memo = None
+
+
 def vocabulary() -> Vocabulary:
-    """The site's vocabulary for suggestions, built from every provider and cached a few minutes."""
-    cached: Vocabulary | None = cache.get(VOCABULARY_CACHE_KEY)
-    if cached is not None:
-        return cached
+    """The site's vocabulary for suggestions, built from every provider, kept a few minutes."""
+    global _memo
+    if _memo is not None and time.monotonic() - _memo[0] < VOCABULARY_SECONDS:
+        return _memo[1]
     words: list[str] = []
     for provider in providers():
         source = getattr(provider, "vocabulary", None)
@@ -90,7 +98,7 @@ def vocabulary() -> Vocabulary:
         for gram in _trigrams(word):
             index.setdefault(gram, set()).add(word)
     built = Vocabulary(lowered, {gram: frozenset(found) for gram, found in index.items()})
-    cache.set(VOCABULARY_CACHE_KEY, built, VOCABULARY_CACHE_SECONDS)
+    _memo = (time.monotonic(), built)
     return built
 
 
