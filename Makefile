@@ -13,6 +13,9 @@ TEST_ENV = SECRET_KEY=test-secret-key-not-for-production DEBUG=false HTTPS=false
 	FIELD_ENCRYPTION_KEYS=dGVzdC1maWVsZC1rZXktbm90LWZvci1wcm9kdWN0biE= \
 	ALLOWED_HOSTS=127.0.0.1,localhost,testserver REDIS_URL= EMAIL_URL=
 
+# pytest exits 5 when it collected no test: say so, and fail like any other error.
+PYTEST_FAILED = { rc=$$?; [ $$rc -eq 5 ] && echo "pytest ran no test (exit code 5)"; exit $$rc; }
+
 .DEFAULT_GOAL := help
 .PHONY: help run serve test test-pg e2e lint format typecheck migrations-check demo bench browser clean
 
@@ -55,10 +58,10 @@ browser: ## Make sure Debian's chromium, Java and the Nu HTML Checker are there 
 	@test -f node_modules/vnu-jar/build/dist/vnu.jar || npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error
 
 test: $(VENV)/.installed browser ## Run the whole test suite on SQLite (browser tests included)
-	@$(TEST_ENV) DATABASE_URL= $(PY) -m pytest $(ARGS)
+	@$(TEST_ENV) DATABASE_URL= $(PY) -m pytest $(ARGS) || $(PYTEST_FAILED)
 
 test-pg: $(VENV)/.installed browser ## Run the whole test suite on PostgreSQL ($$PG_URL)
-	@$(TEST_ENV) DATABASE_URL=$(PG_URL) $(PY) -m pytest $(ARGS)
+	@$(TEST_ENV) DATABASE_URL=$(PG_URL) $(PY) -m pytest $(ARGS) || $(PYTEST_FAILED)
 
 e2e: $(VENV)/.installed browser ## Run only the browser journeys
 	@$(TEST_ENV) $(PY) -m pytest tests/e2e $(ARGS)
