@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Model
+from django.http import HttpRequest
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -15,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Treatment
+from cosmediclist.core import audit
 
 
 def _range(prefix: str, heading: str) -> FieldRowPanel:
@@ -127,3 +131,31 @@ class CatalogueGroup(SnippetViewSetGroup):  # type: ignore[misc]
 
 
 register_snippet(CatalogueGroup)
+
+
+# Edits made in the CMS go through Wagtail's forms, not catalog.services: record them in the
+# site's audit log too, so that every change to the catalogue has an actor and an action.
+CATALOGUE_MODELS = (Treatment, Concern, BodyArea, Contraindication)
+
+
+def _audit(request: HttpRequest, instances: list[Model], verb: str) -> None:
+    for instance in instances:
+        if isinstance(instance, CATALOGUE_MODELS):
+            audit.record(
+                actor=request.user, action=f"catalog.{instance._meta.model_name}_{verb}", obj=instance
+            )
+
+
+@hooks.register("after_create_snippet")  # type: ignore[untyped-decorator]
+def audit_created(request: HttpRequest, instance: Model) -> None:
+    _audit(request, [instance], "created")
+
+
+@hooks.register("after_edit_snippet")  # type: ignore[untyped-decorator]
+def audit_edited(request: HttpRequest, instance: Model) -> None:
+    _audit(request, [instance], "edited")
+
+
+@hooks.register("after_delete_snippet")  # type: ignore[untyped-decorator]
+def audit_deleted(request: HttpRequest, instances: list[Model]) -> None:
+    _audit(request, instances, "deleted")

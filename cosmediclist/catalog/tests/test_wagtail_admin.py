@@ -8,6 +8,7 @@ from django.test import Client
 from conftest import client_for, run_tasks
 from cosmediclist.catalog.models import Concern
 from cosmediclist.catalog.tests.factories import ContraindicationFactory, TreatmentFactory, full_treatment
+from cosmediclist.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,9 @@ def test_an_editor_adds_a_concern_and_screening_questions_are_filtered(admin) ->
         {"name": "Rosacea", "slug": "rosacea", "summary": "Facial redness.", "description": ""},
     )
     assert response.status_code == 302
-    assert Concern.objects.filter(slug="rosacea").exists()
+    rosacea = Concern.objects.get(slug="rosacea")
+    assert AuditEvent.objects.for_object(rosacea).get().action == "catalog.concern_created"
+    assert AuditEvent.objects.for_object(rosacea).get().actor == admin
     ContraindicationFactory.create(question="Are you pregnant?", handling="do_not_treat")
     ContraindicationFactory.create(question="Do you tan?", handling="wait", wait_weeks=4)
     html = client.get("/cms/snippets/catalog/contraindication/?handling=wait").content.decode()
