@@ -210,8 +210,10 @@ def plan(request: HttpRequest, reference: str) -> HttpResponse:
     if treatment is not None:
         initial["duration_minutes"] = treatment.session_minutes_max
         london = ZoneInfo("Europe/London")
-        week_ahead = timezone.localtime(timezone.now(), london).date() + timedelta(days=7)
-        first = datetime(week_ahead.year, week_ahead.month, week_ahead.day, 10, 0, tzinfo=london)
+        # Two weeks ahead at 10:00, so that even the week-before reminder is still to come
+        # (a week ahead made it due this morning, and it was skipped after 10:00).
+        start_day = timezone.localtime(timezone.now(), london).date() + timedelta(days=14)
+        first = datetime(start_day.year, start_day.month, start_day.day, 10, 0, tzinfo=london)
         for n, start in enumerate(services.default_session_starts(treatment, first), 1):
             initial[f"session_{n}"] = timezone.localtime(start, london).strftime("%Y-%m-%dT%H:%M")
     form = PlanForm(initial=initial, treatments=treatments, session_count=count)

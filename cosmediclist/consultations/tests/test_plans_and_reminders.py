@@ -33,6 +33,22 @@ def test_the_plan_form_is_prefilled_from_the_catalogue(staff_client, consultatio
     assert 'value="60"' in page  # the catalogue's longest session
 
 
+def test_the_prefilled_first_session_leaves_room_for_the_week_before_reminder(
+    staff_client, consultation
+) -> None:
+    import re
+
+    today = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    for hour in (7, 22):  # morning and late evening (London is UTC or UTC+1)
+        moment = today.replace(hour=hour)
+        with time_machine.travel(moment, tick=False):
+            page = staff_client.get(f"/portal/inbox/{consultation.reference}/plan/").content.decode()
+            first = re.search(r'name="session_1" value="([^"]+)"', page)
+            assert first, page[:300]
+            starts = datetime.fromisoformat(first.group(1)).replace(tzinfo=UTC)
+            assert starts - timedelta(days=7) > moment + timedelta(hours=1)
+
+
 def test_recording_a_plan_in_the_clinics_time_zone_stores_utc(staff_client, consultation, treatment) -> None:
     data = {"treatment": treatment.pk, "time_zone": "Europe/London", "duration_minutes": 45}
     data |= {f"session_{n}": f"2031-07-{n * 14:02d}T10:00" for n in range(1, 3)}
