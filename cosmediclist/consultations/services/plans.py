@@ -121,25 +121,7 @@ def record_plan(
         )
         Reminder.objects.bulk_create(r for s in sessions for r in _session_reminders(s, now))
         _schedule_maintenance(plan)
-        queue_email(
-            key=f"plan:{plan.pk}:recorded",
-            template="plan_recorded",
-            to=request.email,
-            context=patient_context(
-                request,
-                treatment_name=treatment.name,
-                sessions=_session_lines(plan, sessions),
-                _attachments=_calendar_attachments(plan, sessions),
-            ),
-            headers=patient_headers(request),
-        )
-        audit.record(
-            actor=actor,
-            action="plan.recorded",
-            obj=plan,
-            clinic_id=request.clinic_id,
-            data={"reference": request.reference, "sessions": len(sessions)},
-        )
+        _send_sessions(actor=actor, plan=plan, sessions=sessions, event="recorded")
     return plan
 
 
@@ -199,6 +181,30 @@ def cancel_session(*, actor: User, session: PlannedSession) -> PlannedSession:
     return session
 
 
+def _send_sessions(*, actor: User, plan: TreatmentPlan, sessions: list[PlannedSession], event: str) -> None:
+    """Email the patient the plan's sessions with one .ics each (template ``plan_<event>``); audit."""
+    request = plan.request
+    queue_email(
+        key=f"plan:{plan.pk}:{event}",
+        template=f"plan_{event}",
+        to=request.email,
+        context=patient_context(
+            request,
+            treatment_name=plan.treatment.name,
+            sessions=_session_lines(plan, sessions),
+            _attachments=_calendar_attachments(plan, sessions),
+        ),
+        headers=patient_headers(request),
+    )
+    audit.record(
+        actor=actor,
+        action=f"plan.{event}",
+        obj=plan,
+        clinic_id=request.clinic_id,
+        data={"reference": request.reference, "sessions": len(sessions)},
+    )
+
+
 def cancel_plan(*, actor: User, plan: TreatmentPlan) -> TreatmentPlan:
     """Cancel a whole plan: every session still to come, every pending reminder (maintenance too).
 
@@ -208,7 +214,6 @@ def cancel_plan(*, actor: User, plan: TreatmentPlan) -> TreatmentPlan:
     """
     if plan.status != PlanStatus.ACTIVE:
         raise ValidationError({"plan": f"This plan is already {plan.get_status_display().lower()}."})
-    request = plan.request
     now = timezone.now()
     with transaction.atomic():
         plan.reminders.filter(queued_at__isnull=True, cancelled_at__isnull=True).update(cancelled_at=now)
@@ -220,25 +225,7 @@ def cancel_plan(*, actor: User, plan: TreatmentPlan) -> TreatmentPlan:
         plan.status = PlanStatus.CANCELLED
         plan.maintenance_due_at = None
         plan.save(update_fields=["status", "maintenance_due_at", "updated_at"])
-        queue_email(
-            key=f"plan:{plan.pk}:cancelled",
-            template="plan_cancelled",
-            to=request.email,
-            context=patient_context(
-                request,
-                treatment_name=plan.treatment.name,
-                sessions=_session_lines(plan, sessions),
-                _attachments=_calendar_attachments(plan, sessions),
-            ),
-            headers=patient_headers(request),
-        )
-        audit.record(
-            actor=actor,
-            action="plan.cancelled",
-            obj=plan,
-            clinic_id=request.clinic_id,
-            data={"reference": request.reference, "sessions": len(sessions)},
-        )
+        _send_sessions(actor=actor, plan=plan, sessions=sessions, event="cancelled")
     return plan
 
 
