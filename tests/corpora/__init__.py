@@ -1,12 +1,11 @@
-"""The shared attack-string corpora, read as they are (they lie beside the checkout)."""
+"""Attack-string corpora kept in the repository (sources and licences in README.md here), read as they are."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-CORPORA = Path(os.environ.get("CORPORA_DIR") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
+CORPORA = Path(__file__).resolve().parent
 
 
 def lines(name: str) -> list[str]:
