@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.module_loading import import_string
 
-from cosmediclist.accounts.demo import LOGINS
-from cosmediclist.accounts.models import User
+
+def _logins() -> list[Any]:
+    """The demo logins each loader's module offers (``LOGINS``: role, email and password)."""
+    modules = [import_module(path.rsplit(".", 1)[0]) for path in settings.DEMO_LOADERS]
+    return [login for module in modules for login in getattr(module, "LOGINS", ())]
 
 
 class Command(BaseCommand):
@@ -22,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
 
     def handle(self, *args: Any, if_empty: bool, quiet_logins: bool, **options: Any) -> None:
-        if if_empty and User.objects.exists():
+        if if_empty and get_user_model().objects.exists():
             self.stdout.write("The database already has data: demo data not loaded.")
         else:
             for path in settings.DEMO_LOADERS:
@@ -30,5 +35,5 @@ class Command(BaseCommand):
                 import_string(path)()
         if not quiet_logins:
             self.stdout.write(self.style.SUCCESS("Demo logins (local demo only):"))
-            for login in LOGINS:
+            for login in _logins():
                 self.stdout.write(f"  {login.role:<17} {login.email:<34} {login.password}")
