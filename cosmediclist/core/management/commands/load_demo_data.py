@@ -10,6 +10,7 @@ from django.utils.module_loading import import_string
 
 from cosmediclist.accounts.demo import LOGINS
 from cosmediclist.accounts.models import User
+from cosmediclist.core import origin
 
 
 class Command(BaseCommand):
@@ -28,6 +29,8 @@ class Command(BaseCommand):
             for path in settings.DEMO_LOADERS:
                 self.stdout.write(f"Loading {path.split('.')[1]} …")
                 import_string(path)()
+        # The demo's pages are served from SITE_URL: Wagtail's Site must say the same host and port.
+        origin.sync_wagtail_site()
         if not quiet_logins:
             self.stdout.write(self.style.SUCCESS("Demo logins (local demo only):"))
             for login in LOGINS:
