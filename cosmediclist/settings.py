@@ -362,12 +362,15 @@ SEARCH_PROVIDERS: list[str] = [
     "cosmediclist.directory.site_search.clinics",
     "cosmediclist.directory.site_search.practitioners",
 ]
-# Sections of /sitemap.xml: name -> dotted path of a Django Sitemap class (Wagtail's pages first).
+# Sections of /sitemap.xml: name -> dotted path of a Django Sitemap class (Wagtail's pages first),
+# every one on SITE_URL (core.sitemaps.OriginSitemap).
 SITEMAPS: dict[str, str] = {
-    "pages": "wagtail.contrib.sitemaps.Sitemap",
+    "pages": "cosmediclist.core.sitemaps.PageSitemap",
+    "fixed": "cosmediclist.core.sitemaps.PolicySitemap",
     "treatments": "cosmediclist.catalog.sitemaps.TreatmentSitemap",
     "concerns": "cosmediclist.catalog.sitemaps.ConcernSitemap",
     "areas": "cosmediclist.catalog.sitemaps.AreaSitemap",
+    "clinics": "cosmediclist.directory.sitemaps.ClinicSitemap",
 }
 # Serve uploaded media (MEDIA_ROOT) from Django itself: for `make run` only; in production the
 # web server (nginx, Caddy) or object storage serves /media/. Files are re-encoded images.
