@@ -61,7 +61,9 @@ def env_origin(name: str, *, required: bool, default: str) -> str:
     except ValueError:
         port_ok = False
     if parts.scheme not in {"http", "https"} or not parts.hostname or not port_ok:
-        raise ImproperlyConfigured(f"{name} must be an http:// or https:// address such as https://www.example.org")
+        raise ImproperlyConfigured(
+            f"{name} must be an http:// or https:// address such as https://www.example.org"
+        )
     if parts.path or parts.query or parts.fragment or parts.username or parts.password:
         raise ImproperlyConfigured(f"{name} must be an origin only (scheme, host, port), not {raw!r}")
     return f"{parts.scheme}://{parts.netloc.lower()}"

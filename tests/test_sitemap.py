@@ -24,7 +24,9 @@ def fetch(url: str) -> tuple[int, bytes]:
         return int(response.status), response.read()
 
 
-def test_every_sitemap_address_answers_200_on_site_url(transactional_db: None, live_server: Any, settings: Any) -> None:
+def test_every_sitemap_address_answers_200_on_site_url(
+    transactional_db: None, live_server: Any, settings: Any
+) -> None:
     call_command("load_demo_data", quiet_logins=True, stdout=StringIO())
     settings.SITE_URL = live_server.url
     origin.sync_wagtail_site()
@@ -36,11 +38,15 @@ def test_every_sitemap_address_answers_200_on_site_url(transactional_db: None, l
     assert {urlsplit(loc)._replace(path="", query="").geturl() for loc in locations} == {live_server.url}
     paths = {urlsplit(loc).path for loc in locations}
     expected = {"/", reverse("editorial:guide-index"), reverse("consultations:responsiveness")}
-    expected |= {reverse(name) for name in ("core:about", "core:editorial-policy", "core:privacy", "core:contact")}
+    expected |= {
+        reverse(name) for name in ("core:about", "core:editorial-policy", "core:privacy", "core:contact")
+    }
     expected |= {reverse(n) for n in ("catalog:treatment-list", "catalog:concern-list", "catalog:area-list")}
     expected |= {page.url for page in ArticlePage.objects.live().public()}
     expected |= {t.get_absolute_url() for t in Treatment.objects.published()}
-    expected |= {c.get_absolute_url() for c in Concern.objects.all()} | {a.get_absolute_url() for a in BodyArea.objects.all()}
+    expected |= {c.get_absolute_url() for c in Concern.objects.all()} | {
+        a.get_absolute_url() for a in BodyArea.objects.all()
+    }
     verified = {c.get_absolute_url() for c in Clinic.objects.verified()}
     assert verified and Clinic.objects.exclude(is_verified=True).exists()
     expected |= verified

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def settings_error(**env: str) -> str:
     """Import the settings in a fresh interpreter with ``env``; return what it printed on failure."""
     base = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "DEBUG"}}
-    result = subprocess.run(  # noqa: S603 - fixed arguments
+    result = subprocess.run(
         [sys.executable, "-c", "import cosmediclist.settings as s; print(s.SITE_URL)"],
         env={**base, **env},
         cwd=ROOT,
@@ -37,7 +37,9 @@ def test_site_url_is_required_when_debug_is_off() -> None:
     assert "SITE_URL is required when DEBUG is off" in settings_error(DEBUG="false")
 
 
-@pytest.mark.parametrize("value", ["127.0.0.1:8000", "ftp://example.org", "https://example.org/cml", "https://"])
+@pytest.mark.parametrize(
+    "value", ["127.0.0.1:8000", "ftp://example.org", "https://example.org/cml", "https://"]
+)
 def test_a_site_url_that_is_not_an_origin_is_refused(value: str) -> None:
     assert "ImproperlyConfigured" in settings_error(DEBUG="false", SITE_URL=value)
 
@@ -65,7 +67,11 @@ def test_the_start_up_check_reports_a_site_out_of_step(db: None, settings: Any) 
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
     settings.SITE_URL = "https://www.cosmediclist.example"
     errors = [m for m in run_checks() if m.id == "core.E001"]
-    assert len(errors) == 1 and "localhost:80" in errors[0].msg and "www.cosmediclist.example:443" in errors[0].msg
+    assert (
+        len(errors) == 1
+        and "localhost:80" in errors[0].msg
+        and "www.cosmediclist.example:443" in errors[0].msg
+    )
     origin.sync_wagtail_site()
     assert [m for m in run_checks() if m.id == "core.E001"] == []
 
