@@ -15,6 +15,7 @@ from cosmediclist.catalog.models import BodyArea, Concern, Treatment
 from cosmediclist.core import origin
 from cosmediclist.directory.models import Clinic
 from cosmediclist.editorial.models import ArticlePage
+from cosmediclist.editorial.tests.factories import wagtail_roots
 
 LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 
@@ -27,6 +28,7 @@ def fetch(url: str) -> tuple[int, bytes]:
 def test_every_sitemap_address_answers_200_on_site_url(
     transactional_db: None, live_server: Any, settings: Any
 ) -> None:
+    wagtail_roots()  # an earlier transactional test may have flushed what Wagtail's migrations made
     call_command("load_demo_data", quiet_logins=True, stdout=StringIO())
     settings.SITE_URL = live_server.url
     origin.sync_wagtail_site()
