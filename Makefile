@@ -7,11 +7,12 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/cosmediclist
 
 # Development values for a local run over plain HTTP; anything already in the environment wins.
 RUN_ENV = SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" DEBUG="$${DEBUG:-false}" HTTPS="$${HTTPS:-false}" \
-	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" EMAIL_URL="$${EMAIL_URL:-consolemail://}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SITE_URL="$${SITE_URL:-http://127.0.0.1:8000}" \
+	EMAIL_URL="$${EMAIL_URL:-consolemail://}" \
 	SERVE_MEDIA="$${SERVE_MEDIA:-true}" FIELD_ENCRYPTION_KEYS="$${FIELD_ENCRYPTION_KEYS:-$$(cat .field_key)}"
 TEST_ENV = SECRET_KEY=test-secret-key-not-for-production DEBUG=false HTTPS=false TESTING=true \
 	FIELD_ENCRYPTION_KEYS=dGVzdC1maWVsZC1rZXktbm90LWZvci1wcm9kdWN0biE= \
-	ALLOWED_HOSTS=127.0.0.1,localhost,testserver REDIS_URL= EMAIL_URL=
+	ALLOWED_HOSTS=127.0.0.1,localhost,testserver SITE_URL=http://testserver REDIS_URL= EMAIL_URL=
 
 # pytest exits 5 when it collected no test: say so, and fail like any other error.
 PYTEST_FAILED = { rc=$$?; [ $$rc -eq 5 ] && echo "pytest ran no test (exit code 5)"; exit $$rc; }

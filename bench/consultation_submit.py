@@ -2,7 +2,7 @@
 
 `make bench` runs it over its throwaway demo database (bench/run). Alone, on a database that
 already holds the demo data and that you can throw away (each round stores a request):
-  SECRET_KEY=bench ALLOWED_HOSTS=testserver FIELD_ENCRYPTION_KEYS=… SQLITE_PATH=/tmp/bench.sqlite3 \\
+  SECRET_KEY=bench ALLOWED_HOSTS=testserver SITE_URL=http://testserver FIELD_ENCRYPTION_KEYS=… SQLITE_PATH=/tmp/bench.sqlite3 \\
   .venv/bin/python bench/consultation_submit.py
 Times are Django's test client in this process (no network, no CSRF check), so they compare
 the pages' own work: each figure is also given as a ratio of the article page's median.

@@ -1,6 +1,6 @@
 """Clinic search latency with 10,000 clinics, next to other pages measured in the same run.
 
-Run: SECRET_KEY=bench ALLOWED_HOSTS=testserver SQLITE_PATH=/tmp/bench.sqlite3 .venv/bin/python bench/directory_search.py
+Run: SECRET_KEY=bench ALLOWED_HOSTS=testserver SITE_URL=http://testserver SQLITE_PATH=/tmp/bench.sqlite3 .venv/bin/python bench/directory_search.py
 (or with DATABASE_URL=postgres://…). It migrates, adds the catalogue treatments and 10,000
 generated clinics when missing, then times each page in-process with Django's test client.
 """

@@ -6,6 +6,7 @@ import base64
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -47,6 +48,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_origin(name: str, *, required: bool, default: str) -> str:
+    """Read an origin (scheme://host[:port], no path) strictly; required when DEBUG is off."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        if required:
+            raise ImproperlyConfigured(f"{name} is required when DEBUG is off, e.g. https://www.example.org")
+        raw = default
+    parts = urlsplit(raw.rstrip("/"))
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in {"http", "https"} or not parts.hostname or not port_ok:
+        raise ImproperlyConfigured(
+            f"{name} must be an http:// or https:// address such as https://www.example.org"
+        )
+    if parts.path or parts.query or parts.fragment or parts.username or parts.password:
+        raise ImproperlyConfigured(f"{name} must be an origin only (scheme, host, port), not {raw!r}")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
 env = environ.Env()
 
 # Core
@@ -72,7 +94,10 @@ for _key in FIELD_ENCRYPTION_KEYS:
         raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS must be Fernet keys: 32 url-safe base64 bytes each")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The one origin every absolute URL the site gives out is built from (sitemap, feeds, canonical
+# links, structured data, emails, calendar files); Wagtail's Site record is kept in step with it.
+SITE_URL = env_origin("SITE_URL", required=not DEBUG, default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_SITE_NAME = "CosMedicList"
 
@@ -339,12 +364,15 @@ SEARCH_PROVIDERS: list[str] = [
     "cosmediclist.directory.site_search.clinics",
     "cosmediclist.directory.site_search.practitioners",
 ]
-# Sections of /sitemap.xml: name -> dotted path of a Django Sitemap class (Wagtail's pages first).
+# Sections of /sitemap.xml: name -> dotted path of a Django Sitemap class (Wagtail's pages first),
+# every one on SITE_URL (core.sitemaps.OriginSitemap).
 SITEMAPS: dict[str, str] = {
-    "pages": "wagtail.contrib.sitemaps.Sitemap",
+    "pages": "cosmediclist.core.sitemaps.PageSitemap",
+    "fixed": "cosmediclist.core.sitemaps.PolicySitemap",
     "treatments": "cosmediclist.catalog.sitemaps.TreatmentSitemap",
     "concerns": "cosmediclist.catalog.sitemaps.ConcernSitemap",
     "areas": "cosmediclist.catalog.sitemaps.AreaSitemap",
+    "clinics": "cosmediclist.directory.sitemaps.ClinicSitemap",
 }
 # Serve uploaded media (MEDIA_ROOT) from Django itself: for `make run` only; in production the
 # web server (nginx, Caddy) or object storage serves /media/. Files are re-encoded images.

@@ -32,10 +32,18 @@ class _Links(HTMLParser):
         super().__init__()
         self.links: list[str] = []
         self.h1_count = 0
+        self.canonicals: list[str] = []
+        self.meta: dict[str, str] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "h1":
             self.h1_count += 1
+        if tag == "link" and dict(attrs).get("rel") == "canonical":
+            self.canonicals.append(dict(attrs).get("href") or "")
+        if tag == "meta":
+            named = dict(attrs).get("property") or dict(attrs).get("name")
+            if named:
+                self.meta[named] = dict(attrs).get("content") or ""
         if tag == "a":
             href = dict(attrs).get("href")
             if href:

@@ -10,6 +10,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
@@ -49,6 +50,18 @@ def test_every_public_page_answers_200(demo_site: dict[str, str]) -> None:
 def test_every_public_page_has_exactly_one_h1(demo_site: dict[str, str]) -> None:
     counts = {path: parse(html).h1_count for path, html in demo_site.items()}
     assert {path: n for path, n in counts.items() if n != 1} == {}
+
+
+def test_every_public_page_has_one_canonical_link_on_site_url(demo_site: dict[str, str]) -> None:
+    wrong = {}
+    for path, html in demo_site.items():
+        page = parse(html)
+        og_url = page.meta.get("og:url")
+        if len(page.canonicals) != 1 or not page.canonicals[0].startswith(settings.SITE_URL + "/"):
+            wrong[path] = page.canonicals
+        elif og_url is not None and og_url != page.canonicals[0]:
+            wrong[path] = [*page.canonicals, og_url]
+    assert wrong == {}
 
 
 def test_no_email_address_on_any_public_page(demo_site: dict[str, str]) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 
 from cosmediclist.catalog.models import BodyArea, Concern, Treatment
+from cosmediclist.core.sitemaps import OriginSitemap
 
 
-class TreatmentSitemap(Sitemap[Treatment]):
+class TreatmentSitemap(OriginSitemap[Treatment]):
     changefreq = "monthly"
     priority = 0.8
 
@@ -19,7 +19,7 @@ class TreatmentSitemap(Sitemap[Treatment]):
         return item.updated_at
 
 
-class ConcernSitemap(Sitemap[Concern]):
+class ConcernSitemap(OriginSitemap[Concern]):
     changefreq = "monthly"
     priority = 0.6
 
@@ -27,7 +27,7 @@ class ConcernSitemap(Sitemap[Concern]):
         return Concern.objects.order_by("slug")
 
 
-class AreaSitemap(Sitemap[BodyArea]):
+class AreaSitemap(OriginSitemap[BodyArea]):
     changefreq = "monthly"
     priority = 0.4
 

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_safe
 from cosmediclist.catalog import compare as comparison
 from cosmediclist.catalog.forms import PRICE_BANDS, CompareForm, TreatmentFilterForm
 from cosmediclist.catalog.models import BodyArea, Concern, ProcedureType, Treatment, TreatmentConcern
+from cosmediclist.core import origin
+from cosmediclist.core.text import describe
 
 SCHEMA_PROCEDURE_TYPES = {
     ProcedureType.NON_INVASIVE: "https://schema.org/NoninvasiveProcedure",
@@ -69,8 +71,8 @@ def procedure_json_ld(request: HttpRequest, treatment: Treatment) -> dict[str, A
         "@context": "https://schema.org",
         "@type": "MedicalProcedure",
         "name": treatment.name,
-        "description": treatment.summary,
-        "url": request.build_absolute_uri(treatment.get_absolute_url()),
+        "description": describe(treatment.summary),
+        "url": origin.absolute(treatment.get_absolute_url()),
         "procedureType": SCHEMA_PROCEDURE_TYPES[ProcedureType(treatment.procedure_type)],
         "howPerformed": treatment.how_performed,
         "preparation": treatment.preparation,

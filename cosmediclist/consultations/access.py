@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from cosmediclist.consultations.models import (
@@ -20,6 +21,13 @@ def requests_for_staff(user: Any) -> ConsultationRequestQuerySet:
     if not user.is_authenticated:
         return ConsultationRequest.objects.none()
     return ConsultationRequest.objects.filter(clinic__memberships__user=user)
+
+
+def sessions_for_staff(user: Any) -> QuerySet[PlannedSession]:
+    """Planned sessions of the requests to the clinics the user works for; none for anyone else."""
+    if not user.is_authenticated:
+        return PlannedSession.objects.none()
+    return PlannedSession.objects.filter(plan__request__clinic__memberships__user=user)
 
 
 def get_request_for_staff(user: Any, reference: str) -> ConsultationRequest:

@@ -3,29 +3,57 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
+from cosmediclist.consultations import tokens
 from cosmediclist.consultations.models import PlannedSession, SessionStatus
+from cosmediclist.core import origin
+
+if TYPE_CHECKING:
+    from cosmediclist.directory.models import Clinic
 
 PRODID = "-//CosMedicList//Treatment plans//EN"
+# When the calendar app reminds the patient, before the session starts.
+ALARM_BEFORE = timedelta(hours=2)
 
 
 def session_uid(session: PlannedSession) -> str:
     return f"cml-session-{session.plan_id}-{session.number}@cosmediclist"
 
 
-def session_calendar(session: PlannedSession, *, clinic_name: str, address: str) -> str:
-    """One event for the session (cancelled events carry METHOD:CANCEL); no health data, ever.
+def _details(session: PlannedSession, clinic: Clinic, link: str) -> str:
+    lines = [f"{session.plan.treatment.name} session {session.number} at {clinic.name}."]
+    if clinic.full_address:
+        lines.append(f"Address: {clinic.full_address}")
+    if clinic.phone:
+        lines.append(f"To change or cancel, call the clinic on {clinic.phone}.")
+    lines.append(f"Your request and plan: {link}")
+    return "\n".join(lines)
 
-    The UID stays the same when a session moves and SEQUENCE goes up, so calendar apps update
-    the event they already have instead of adding a second one.
+
+def _alarm(session: PlannedSession, clinic: Clinic) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -ALARM_BEFORE)
+    alarm.add("description", f"{session.plan.treatment.name} at {clinic.name} in two hours")
+    return alarm
+
+
+def session_calendar(session: PlannedSession, *, clinic: Clinic) -> str:
+    """One event for the session, in the plan's time zone with its VTIMEZONE; no health data, ever.
+
+    The event carries the clinic's address (LOCATION) and phone (CONTACT, and in the description),
+    an alarm two hours before, and a link on SITE_URL to the patient's own request page (URL).
+    Cancelled events carry METHOD:CANCEL and no alarm. The UID stays the same when a session
+    moves and SEQUENCE goes up, so calendar apps update the event they already have.
     """
     plan = session.plan
     cancelled = session.status == SessionStatus.CANCELLED
+    starts_at = timezone.localtime(session.starts_at, plan.zone)
+    link = origin.absolute(tokens.status_path(plan.request.reference))
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -33,20 +61,26 @@ def session_calendar(session: PlannedSession, *, clinic_name: str, address: str)
     event = Event()
     event.add("uid", session_uid(session))
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", session.starts_at)
-    event.add("dtend", session.starts_at + timedelta(minutes=session.duration_minutes))
-    event.add("summary", f"{plan.treatment.name} session {session.number} at {clinic_name}")
-    event.add("location", address)
-    event.add("description", f"Your treatment plan: {settings.SITE_URL}")
+    event.add("dtstart", starts_at)
+    event.add("dtend", starts_at + timedelta(minutes=session.duration_minutes))
+    event.add("summary", f"{plan.treatment.name} session {session.number} at {clinic.name}")
+    event.add("location", vText(clinic.full_address))
+    if clinic.phone:
+        event.add("contact", vText(f"{clinic.name}, {clinic.phone}"))
+    event.add("url", link)
+    event.add("description", _details(session, clinic, link))
     event.add("sequence", session.sequence)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if not cancelled:
+        event.add_component(_alarm(session, clinic))
     calendar.add_component(event)
+    calendar.add_missing_timezones()
     return str(calendar.to_ical().decode())
 
 
-def attachment(session: PlannedSession, *, clinic_name: str, address: str) -> dict[str, Any]:
+def attachment(session: PlannedSession, *, clinic: Clinic) -> dict[str, Any]:
     return {
         "filename": f"session-{session.number}.ics",
-        "content": session_calendar(session, clinic_name=clinic_name, address=address),
+        "content": session_calendar(session, clinic=clinic),
         "mimetype": "text/calendar",
     }

@@ -61,9 +61,7 @@ def _queue(reminder: Reminder) -> None:
         extra["session_when"] = f"{timezone.localtime(session.starts_at, plan.zone):%A %-d %B %Y at %H:%M}"
         extra["time_zone"] = plan.time_zone
         if reminder.kind != ReminderKind.AFTERCARE:
-            extra["_attachments"] = [
-                calendar.attachment(session, clinic_name=clinic.name, address=clinic.full_address)
-            ]
+            extra["_attachments"] = [calendar.attachment(session, clinic=clinic)]
     if reminder.kind == ReminderKind.AFTERCARE:
         extra["steps"] = [
             {"when": step.timing_label, "what": step.instruction}

@@ -2,12 +2,13 @@
 
 from django.urls import include, path
 
-from cosmediclist.consultations import portal_views, views
+from cosmediclist.consultations import portal_nav, portal_views, views
 
 app_name = "consultations"
 
 portal_urlpatterns = [
     path("inbox/", portal_views.inbox, name="portal-inbox"),
+    path("plans/this-week/", portal_nav.week, name="portal-week"),
     path("inbox/<str:reference>/", portal_views.request_detail, name="portal-request"),
     path("inbox/<str:reference>/move/", portal_views.move, name="portal-move"),
     path("inbox/<str:reference>/notes/", portal_views.add_note, name="portal-note"),

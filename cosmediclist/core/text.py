@@ -63,3 +63,25 @@ def render_user_text(text: str, *, links: bool = True) -> SafeString:
 def count_links(text: str) -> int:
     """How many http(s) links a piece of user text holds."""
     return len(_URL.findall(text))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+ELLIPSIS = "…"
+
+
+def describe(text: str, limit: int = 160) -> str:
+    """``text`` as a page description of at most ``limit`` characters, ending at a boundary.
+
+    Whitespace is collapsed. A text that fits is returned whole. Otherwise it ends at the last
+    full sentence that fits, when that keeps at least half of ``limit``; failing that, at the
+    last whole word, followed by "…" (a single word longer than ``limit`` is the only one cut).
+    """
+    flat = " ".join(str(text or "").split())
+    if len(flat) <= limit:
+        return flat
+    window = flat[: limit + 1]
+    sentences = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() <= limit]
+    if sentences and sentences[-1] >= limit // 2:
+        return flat[: sentences[-1]]
+    cut = flat[: limit - len(ELLIPSIS) + 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return cut + ELLIPSIS

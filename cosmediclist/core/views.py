@@ -6,9 +6,11 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from cosmediclist.core import origin
 from cosmediclist.core.navigation import live_sections
 
 
@@ -46,7 +48,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /cms/",
         "Disallow: /moderation/",
         "Disallow: /consultations/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {origin.absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -13,9 +13,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from cosmediclist.catalog.models import Treatment
+from cosmediclist.core.text import describe
 from cosmediclist.directory import finder, places
 from cosmediclist.directory.forms import SearchForm
-from cosmediclist.directory.models import Clinic, ClinicMembership, Weekday
+from cosmediclist.directory.models import Clinic, ClinicMembership, Practitioner, Register, Weekday
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -92,8 +93,38 @@ def _consultation_url(clinic: Clinic) -> str:
         return ""
 
 
+def practitioner_node(practitioner: Practitioner, *, clinic_id: str) -> dict[str, Any]:
+    """schema.org for one practitioner, saying only what is true.
+
+    ``Physician`` only for a doctor on the GMC's medical register whose registration we have
+    checked; everyone else (nurses, dentists, pharmacists, aesthetic practitioners, doctors not
+    yet checked) is a ``Person`` with their occupation and the registration they hold.
+    """
+    credential = {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": "Professional registration",
+        "recognizedBy": {"@type": "Organization", "name": practitioner.get_register_display()},
+        "identifier": f"{practitioner.register_short} {practitioner.registration_number}",
+    }
+    if practitioner.register == Register.GMC and practitioner.is_registration_verified:
+        return {
+            "@type": "Physician",
+            "name": practitioner.name,
+            "description": practitioner.profession,
+            "hasCredential": credential,
+            "memberOf": {"@id": clinic_id},
+        }
+    return {
+        "@type": "Person",
+        "name": practitioner.name,
+        "jobTitle": practitioner.profession,
+        "hasCredential": credential,
+        "worksFor": {"@id": clinic_id},
+    }
+
+
 def structured_data(clinic: Clinic, base_url: str) -> SafeString:
-    """schema.org MedicalClinic and Physician JSON-LD, safe to place inside a script element."""
+    """schema.org MedicalClinic JSON-LD and its practitioners, safe to place inside a script element."""
     url = base_url + clinic.get_absolute_url()
     graph: list[dict[str, Any]] = [
         {
@@ -101,7 +132,7 @@ def structured_data(clinic: Clinic, base_url: str) -> SafeString:
             "@id": url + "#clinic",
             "name": clinic.name,
             "url": url,
-            "description": clinic.description[:500],
+            "description": describe(clinic.description, 500),
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": clinic.address,
@@ -132,16 +163,7 @@ def structured_data(clinic: Clinic, base_url: str) -> SafeString:
             "ratingValue": str(clinic.rating_average),
             "ratingCount": clinic.rating_count,
         }
-    for practitioner in clinic.practitioners.all():
-        graph.append(
-            {
-                "@type": "Physician",
-                "name": practitioner.name,
-                "description": practitioner.profession,
-                "identifier": f"{practitioner.register_short} {practitioner.registration_number}",
-                "memberOf": {"@id": url + "#clinic"},
-            }
-        )
+    graph += [practitioner_node(p, clinic_id=url + "#clinic") for p in clinic.practitioners.all()]
     text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
     return mark_safe(text.translate(_JSON_ESCAPES))  # noqa: S308 - <, > and & are escaped above
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 
 from cosmediclist.catalog.models import Treatment
+from cosmediclist.core.text import describe
 from cosmediclist.editorial import services
 from cosmediclist.editorial.demo_content import AUTHORS, GUIDES, REVIEWERS
 from cosmediclist.editorial.illustrations import hero_jpeg
@@ -96,7 +97,7 @@ def load() -> None:
             "author": authors[guide["author"]],
             "reviewer": reviewers[guide["reviewer"]],
             "disclosure": guide["disclosure"],
-            "search_description": guide["standfirst"][:160],
+            "search_description": describe(guide["standfirst"]),
         }
         is_guide = guide["kind"] == "guide"
         if is_guide:

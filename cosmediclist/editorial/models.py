@@ -25,6 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from cosmediclist.core.text import describe
 from cosmediclist.editorial.blocks import BodyBlock
 
 WORDS_PER_MINUTE = 200
@@ -315,7 +316,7 @@ class ArticlePage(Page):  # type: ignore[misc]
             share_links=sharing.share_links(url=canonical, title=self.title),
             breadcrumbs=structured_data.breadcrumbs(self, parent),
             json_ld=structured_data.as_script(graph),
-            meta_description=self.search_description or self.standfirst,
+            meta_description=describe(self.search_description or self.standfirst),
         )
         return context
 

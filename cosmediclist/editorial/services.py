@@ -22,7 +22,7 @@ from wagtail.models import (
 )
 
 from cosmediclist.accounts.roles import EDITORS_GROUP, MEDICAL_REVIEWERS_GROUP, group
-from cosmediclist.core import audit
+from cosmediclist.core import audit, origin
 from cosmediclist.editorial.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -75,8 +75,9 @@ def _home_page() -> HomePage:
     home = Page.get_first_root_node().add_child(instance=HomePage(title="Home", slug="cosmediclist-home"))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = origin.hostname_and_port()
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="CosMedicList"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="CosMedicList"
         )
         return home  # type: ignore[no-any-return]
     old_root = site.root_page

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from cosmediclist.core.text import describe
 from cosmediclist.editorial.models import ArticlePage
 
 # json.dumps escapes quotes; these keep "</script>" and friends out of the data block.
@@ -48,6 +51,18 @@ def site_nodes() -> list[dict[str, Any]]:
     ]
 
 
+def review_date(page: ArticlePage) -> datetime.date:
+    """The review date the page's data gives out: never before the guide was first published.
+
+    What is published was approved first, so a review recorded before publication is reported
+    as of the publication day; later reviews are reported as they are.
+    """
+    reviewed: datetime.date = page.last_reviewed_on
+    if page.first_published_at is not None:
+        reviewed = max(reviewed, timezone.localdate(page.first_published_at))
+    return reviewed
+
+
 def breadcrumbs(page: ArticlePage, parent: Any) -> list[tuple[str, str]]:
     """(name, path) from home to the page, for the visible trail and for BreadcrumbList."""
     trail = [("Home", "/")]
@@ -69,8 +84,8 @@ def article_graph(page: ArticlePage, *, parent: Any, tags: list[str], image_url:
     article: dict[str, Any] = {
         "@type": "Article",
         "@id": _id(url, "article"),
-        "headline": page.title[:110],
-        "description": page.standfirst,
+        "headline": describe(page.title, 110),
+        "description": describe(page.standfirst),
         "mainEntityOfPage": {"@id": _id(url, "webpage")},
         "isPartOf": {"@id": _id(base + "/", "website")},
         "author": {"@id": author_id},
@@ -97,10 +112,10 @@ def article_graph(page: ArticlePage, *, parent: Any, tags: list[str], image_url:
             "@id": _id(url, "webpage"),
             "url": url,
             "name": page.title,
-            "description": page.search_description or page.standfirst,
+            "description": describe(page.search_description or page.standfirst),
             "isPartOf": {"@id": _id(base + "/", "website")},
             "breadcrumb": {"@id": _id(url, "breadcrumb")},
-            "lastReviewed": page.last_reviewed_on.isoformat(),
+            "lastReviewed": review_date(page).isoformat(),
             "reviewedBy": {"@id": reviewer_id},
             "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "mainEntity": {"@id": _id(url, "article")},

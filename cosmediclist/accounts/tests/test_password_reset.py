@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -18,7 +19,7 @@ def test_reset_link_arrives_and_sets_a_new_password(client: Client, reader, smtp
     assert message["To"] == "rosa.reader@example.org"
     assert message.is_multipart()
     text = message.get_payload()[0].get_payload(decode=True).decode()
-    path = re.search(r"http://127\.0\.0\.1:8000(/account/password-reset/\S+/)", text)
+    path = re.search(re.escape(settings.SITE_URL) + r"(/account/password-reset/\S+/)", text)
     assert path, text
     page = client.get(path.group(1), follow=True)
     assert page.status_code == 200

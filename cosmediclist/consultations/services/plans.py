@@ -72,7 +72,7 @@ def _schedule_maintenance(plan: TreatmentPlan) -> None:
 
 def _calendar_attachments(plan: TreatmentPlan, sessions: Sequence[PlannedSession]) -> list[dict[str, str]]:
     clinic = plan.request.clinic
-    return [calendar.attachment(s, clinic_name=clinic.name, address=clinic.full_address) for s in sessions]
+    return [calendar.attachment(s, clinic=clinic) for s in sessions]
 
 
 def _session_lines(plan: TreatmentPlan, sessions: Sequence[PlannedSession]) -> list[str]:

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from conftest import client_for
+from cosmediclist.directory.models import Register
 from cosmediclist.directory.tests.factories import (
     ClinicFactory,
     OfferFactory,
@@ -96,3 +97,43 @@ def test_a_clinic_group_lists_its_other_verified_locations(client: Client, clini
     assert "Other locations of Wellcare Group" in page
     assert f'href="{sister.get_absolute_url()}"' in page
     assert "Wellcare Bolton" not in page
+
+
+def _graph(client: Client, clinic) -> list[dict]:  # type: ignore[type-arg]
+    page = client.get(clinic.get_absolute_url()).content.decode()
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert raw is not None
+    return list(json.loads(raw.group(1))["@graph"])
+
+
+def test_only_a_checked_gmc_doctor_is_a_physician_others_are_a_person_with_occupation_and_credential(
+    client: Client, clinic
+) -> None:
+    PractitionerFactory.create(
+        clinic=clinic,
+        name="Nell Nurse",
+        profession="Nurse prescriber",
+        register=Register.NMC,
+        registration_number="12A3456B",
+    )
+    PractitionerFactory.create(
+        clinic=clinic,
+        name="Dr Unchecked",
+        registration_number="7654321",
+        is_registration_verified=False,
+        registration_verified_at=None,
+    )
+    people = {node["name"]: node for node in _graph(client, clinic)[1:]}
+    assert people["Dr Amara Ashdown"]["@type"] == "Physician"
+    nurse = people["Nell Nurse"]
+    assert nurse["@type"] == "Person" and nurse["jobTitle"] == "Nurse prescriber"
+    assert nurse["hasCredential"]["recognizedBy"]["name"] == "Nursing and Midwifery Council (NMC)"
+    assert nurse["hasCredential"]["identifier"] == "NMC 12A3456B"
+    assert people["Dr Unchecked"]["@type"] == "Person"
+
+
+def test_the_clinic_description_in_json_ld_ends_at_a_boundary(client: Client, clinic) -> None:
+    clinic.description = "A friendly clinic. " * 40
+    clinic.save()
+    description = _graph(client, clinic)[0]["description"]
+    assert len(description) <= 500 and description.endswith("clinic.")

@@ -103,7 +103,9 @@ def test_json_ld_is_one_graph_with_the_medical_review_fields(client: Client, gui
     nodes = graph_of(html)
     assert set(nodes) >= {"Organization", "WebSite", "MedicalWebPage", "Article", "Person", "BreadcrumbList"}
     webpage = nodes["MedicalWebPage"]
-    assert webpage["lastReviewed"] == page.last_reviewed_on.isoformat()
+    page.refresh_from_db()
+    published_on = timezone.localdate(page.first_published_at)
+    assert webpage["lastReviewed"] == max(page.last_reviewed_on, published_on).isoformat()
     assert webpage["medicalAudience"]["@type"] == "MedicalAudience"
     data = json.loads(scripts_of(html).json_ld[0])
     people = {n["@id"]: n for n in data["@graph"] if n["@type"] == "Person"}
@@ -140,6 +142,26 @@ def test_share_links_are_plain_links_and_no_third_party_script_loads(client: Cli
         html,
     )
     assert 'data-web-share="' in html and 'id="share-status"' in html
+
+
+def test_the_review_date_given_out_is_never_before_first_publication(client: Client, guides) -> None:
+    factories.article(guides, slug="old-review", last_reviewed_on=datetime.date(2020, 1, 6))
+    html = client.get("/guides/old-review/").content.decode()
+    nodes = graph_of(html)
+    published = datetime.datetime.fromisoformat(nodes["Article"]["datePublished"])
+    assert nodes["MedicalWebPage"]["lastReviewed"] == timezone.localdate(published).isoformat()
+    assert nodes["Article"]["dateModified"] >= nodes["Article"]["datePublished"]
+
+
+def test_a_long_standfirst_is_described_up_to_a_word_boundary(client: Client, guides) -> None:
+    standfirst = "Fillers add volume under the skin and their effect fades over months " * 4
+    factories.article(guides, slug="long", standfirst=standfirst, search_description="")
+    html = client.get("/guides/long/").content.decode()
+    described = re.search(r'<meta name="description" content="([^"]+)">', html)
+    og = re.search(r'<meta property="og:description" content="([^"]+)">', html)
+    assert described is not None and og is not None and described.group(1) == og.group(1)
+    assert len(described.group(1)) <= 160 and described.group(1).endswith(" volume…")
+    assert graph_of(html)["Article"]["description"] == described.group(1)
 
 
 def test_social_meta_tags_and_canonical_url(client: Client, guides, settings) -> None:

@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.module_loading import import_string
 
+from cosmediclist.core import origin
+
 
 def _logins() -> list[Any]:
     """The demo logins each loader's module offers (``LOGINS``: role, email and password)."""
@@ -33,6 +35,8 @@ class Command(BaseCommand):
             for path in settings.DEMO_LOADERS:
                 self.stdout.write(f"Loading {path.split('.')[1]} …")
                 import_string(path)()
+        # The demo's pages are served from SITE_URL: Wagtail's Site must say the same host and port.
+        origin.sync_wagtail_site()
         if not quiet_logins:
             self.stdout.write(self.style.SUCCESS("Demo logins (local demo only):"))
             for login in _logins():
