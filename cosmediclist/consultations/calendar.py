@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -48,5 +48,35 @@ def attachment(session: PlannedSession, *, clinic_name: str, address: str) -> di
     return {
         "filename": f"session-{session.number}.ics",
         "content": session_calendar(session, clinic_name=clinic_name, address=address),
+        "mimetype": "text/calendar",
+    }
+
+
+def appointment_uid(reference: str) -> str:
+    return f"cml-consultation-{reference}@cosmediclist"
+
+
+def appointment_attachment(
+    *, reference: str, starts_at: datetime, minutes: int, sequence: int, clinic_name: str, place: str
+) -> dict[str, Any]:
+    """The booked consultation as a calendar file; the UID stays, SEQUENCE rises on each rebooking."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", appointment_uid(reference))
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", starts_at)
+    event.add("dtend", starts_at + timedelta(minutes=minutes))
+    event.add("summary", f"Consultation at {clinic_name} ({reference})")
+    event.add("location", place)
+    event.add("description", f"Your consultation request {reference}: {settings.SITE_URL}")
+    event.add("sequence", sequence)
+    event.add("status", "CONFIRMED")
+    calendar.add_component(event)
+    return {
+        "filename": f"consultation-{reference}.ics",
+        "content": str(calendar.to_ical().decode()),
         "mimetype": "text/calendar",
     }

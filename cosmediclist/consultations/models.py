@@ -163,6 +163,10 @@ class ConsultationRequest(TimeStampedModel):
         return [(s, Status(s).label) for s in TRANSITIONS[self.status]]
 
     @property
+    def can_book(self) -> bool:
+        return Status.BOOKED in TRANSITIONS[self.status]
+
+    @property
     def review(self) -> ClinicalReview | None:
         """The clinician's decision on a flagged request, if one was recorded."""
         try:

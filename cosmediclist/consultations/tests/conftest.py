@@ -84,7 +84,11 @@ def clinician(clinic: Any, admin: Any) -> Any:
     user = make_user("nina.nurse@example.org", "Nina", "Nurse")
     ClinicMembership.objects.create(user=user, clinic=clinic)
     practitioner = Practitioner.objects.create(
-        clinic=clinic, name="Nina Nurse", profession="Nurse prescriber", register="nmc", registration_number="12A3456E"
+        clinic=clinic,
+        name="Nina Nurse",
+        profession="Nurse prescriber",
+        register="nmc",
+        registration_number="12A3456E",
     )
     directory_services.link_practitioner(actor=admin, practitioner=practitioner, user=user)
     return user

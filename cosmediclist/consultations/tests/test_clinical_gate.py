@@ -32,9 +32,7 @@ def booking(consultation, **extra: str) -> dict[str, str]:
     }
 
 
-def test_a_flagged_request_cannot_be_booked_until_a_clinician_clears_it(
-    staff_client, consultation
-) -> None:
+def test_a_flagged_request_cannot_be_booked_until_a_clinician_clears_it(staff_client, consultation) -> None:
     assert consultation.flag == Flag.CLINICIAN_REVIEW
     response = staff_client.post(f"/portal/inbox/{consultation.reference}/move/", booking(consultation))
     assert response.status_code == 400
@@ -69,7 +67,9 @@ def test_staff_who_are_not_clinicians_cannot_record_a_review(staff_client, consu
     assert not ClinicalReview.objects.exists()
 
 
-def test_a_clinician_of_another_clinic_gets_404(client, consultation, other_clinic, other_clinic_staff) -> None:
+def test_a_clinician_of_another_clinic_gets_404(
+    client, consultation, other_clinic, other_clinic_staff
+) -> None:
     client.force_login(other_clinic_staff)
     response = client.post(
         f"/portal/inbox/{consultation.reference}/review/", {"decision": "cleared", "note": "Fine."}
@@ -104,9 +104,7 @@ def test_clearing_is_audited_shown_and_opens_booking_and_planning(
     assert TreatmentPlan.objects.filter(request=consultation).count() == 1
 
 
-def test_declining_sends_the_reason_to_the_patient_through_the_outbox(
-    clinician_client, consultation
-) -> None:
+def test_declining_sends_the_reason_to_the_patient_through_the_outbox(clinician_client, consultation) -> None:
     reason = "Mesotherapy is not safe with warfarin; we suggest a skin booster after talking to your GP."
     response = clinician_client.post(
         f"/portal/inbox/{consultation.reference}/review/", {"decision": "declined", "note": reason}
@@ -181,9 +179,7 @@ def test_the_service_refuses_a_plan_for_a_do_not_treat_request(clinic_staff, cli
     assert not TreatmentPlan.objects.exists()
 
 
-def test_flags_stand_out_in_the_inbox_with_an_icon_and_words(
-    staff_client, consultation, clinician
-) -> None:
+def test_flags_stand_out_in_the_inbox_with_an_icon_and_words(staff_client, consultation, clinician) -> None:
     page = staff_client.get("/portal/inbox/").content.decode()
     assert 'class="flag flag--2"' in page and "flag__icon" in page and "Needs clinician review" in page
     assert "awaiting review" in page
@@ -204,8 +200,12 @@ def test_the_confirmation_page_says_plainly_when_an_answer_usually_rules_a_treat
     assert "the clinic will discuss this with you" in page
 
 
-def test_the_confirmation_page_says_nothing_of_the_kind_without_such_an_answer(client, clinic, treatment) -> None:
-    response = client.post(f"/clinics/{clinic.slug}/consultation/", form_data([clinic], treatment), follow=True)
+def test_the_confirmation_page_says_nothing_of_the_kind_without_such_an_answer(
+    client, clinic, treatment
+) -> None:
+    response = client.post(
+        f"/clinics/{clinic.slug}/consultation/", form_data([clinic], treatment), follow=True
+    )
     page = response.content.decode()
     assert "Your request has been sent" in page
     assert "not usually given" not in page
