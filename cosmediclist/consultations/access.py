@@ -14,6 +14,7 @@ from cosmediclist.consultations.models import (
     TreatmentPlan,
 )
 from cosmediclist.consultations.references import normalise
+from cosmediclist.directory.models import Practitioner
 
 
 def requests_for_staff(user: Any) -> ConsultationRequestQuerySet:
@@ -60,3 +61,19 @@ def get_plan_for_staff(user: Any, reference: str, plan_id: int) -> TreatmentPlan
     if plan is None:
         raise Http404("No such plan")
     return plan
+
+
+def clinician_at(user: Any, clinic_id: int) -> Practitioner | None:
+    """The practitioner ``user`` is at the clinic, if they are a clinician there; None otherwise.
+
+    A clinician is a member of the clinic's staff linked to one of its practitioners who has an
+    entry on a professional register (a register and a registration number).
+    """
+    if not user.is_authenticated:
+        return None
+    return (
+        Practitioner.objects.filter(clinic_id=clinic_id, user=user, clinic__memberships__user=user)
+        .exclude(register="")
+        .exclude(registration_number="")
+        .first()
+    )

@@ -10,6 +10,12 @@ register(
         ActionType("consultation.submitted", "Consultation request submitted", REQUEST),
         ActionType("consultation.moved", "Request moved to another status", REQUEST),
         ActionType("consultation.note_added", "Private staff note added", REQUEST),
+        ActionType(
+            "consultation.reviewed", "Clinician recorded a review decision on a flagged request", REQUEST
+        ),
+        ActionType(
+            "consultation.change_requested", "Patient asked to cancel or rearrange a booking", REQUEST
+        ),
         ActionType("consultation.reminders_unsubscribed", "Patient stopped plan reminders", REQUEST),
         ActionType("consultation.inbox_viewed", "Clinic inbox opened"),
         ActionType("consultation.viewed", "Request opened by clinic staff", REQUEST),

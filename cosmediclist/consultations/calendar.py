@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
@@ -82,5 +82,55 @@ def attachment(session: PlannedSession, *, clinic: Clinic) -> dict[str, Any]:
     return {
         "filename": f"session-{session.number}.ics",
         "content": session_calendar(session, clinic=clinic),
+        "mimetype": "text/calendar",
+    }
+
+
+def appointment_uid(reference: str) -> str:
+    return f"cml-consultation-{reference}@cosmediclist"
+
+
+def appointment_attachment(
+    *, reference: str, starts_at: datetime, minutes: int, sequence: int, clinic: Clinic, place: str
+) -> dict[str, Any]:
+    """The booked consultation as a calendar file, made like the sessions' files.
+
+    In the site's time zone with its VTIMEZONE, an alarm two hours before, the place and the
+    clinic's phone, and a link on SITE_URL to the patient's own request page. The UID stays and
+    SEQUENCE rises on each rebooking, so calendar apps update the event they already have.
+    """
+    local = timezone.localtime(starts_at)
+    link = origin.absolute(tokens.status_path(reference))
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", appointment_uid(reference))
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", local)
+    event.add("dtend", local + timedelta(minutes=minutes))
+    event.add("summary", f"Consultation at {clinic.name} ({reference})")
+    event.add("location", vText(place))
+    if clinic.phone:
+        event.add("contact", vText(f"{clinic.name}, {clinic.phone}"))
+    event.add("url", link)
+    lines = [f"Your consultation at {clinic.name}.", f"Where: {place}"]
+    if clinic.phone:
+        lines.append(f"To change or cancel, call the clinic on {clinic.phone}.")
+    lines.append(f"Your request: {link}")
+    event.add("description", "\n".join(lines))
+    event.add("sequence", sequence)
+    event.add("status", "CONFIRMED")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -ALARM_BEFORE)
+    alarm.add("description", f"Consultation at {clinic.name} in two hours")
+    event.add_component(alarm)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return {
+        "filename": f"consultation-{reference}.ics",
+        "content": str(calendar.to_ical().decode()),
         "mimetype": "text/calendar",
     }

@@ -185,7 +185,13 @@ def _make(item: DemoRequest, *, clinic: Clinic, staff: User, patient: User | Non
         user=patient if item.from_demo_patient else None,
     )
     for step in PATHS[item.status]:
-        services.move_request(actor=staff, request=request, to_status=step, reason=item.decline_reason)
+        services.move_request(
+            actor=staff,
+            request=request,
+            to_status=step,
+            reason=item.decline_reason,
+            appointment_at=_local(timezone.localdate() + timedelta(days=3), time(11, 0)),
+        )
     if item.with_plan:
         first = _local(timezone.localdate() + timedelta(days=10), time(10, 30))
         services.record_plan(
@@ -202,6 +208,12 @@ def _make(item: DemoRequest, *, clinic: Clinic, staff: User, patient: User | Non
         created_at=received,
         first_response_at=answered,
         finished_at=answered if request.is_finished else None,
+        # A consultation already held lies in the past, a few days after the first reply.
+        appointment_at=(
+            request.appointment_at
+            if request.status == Status.BOOKED or answered is None or request.appointment_at is None
+            else answered + timedelta(days=3)
+        ),
     )
 
 

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Treatment
-from cosmediclist.consultations.models import TIME_ZONES, ContactMethod, Status
+from cosmediclist.consultations.models import TIME_ZONES, ChangeKind, ContactMethod, ReviewDecision, Status
 from cosmediclist.consultations.questionnaire import add_questions, answer_field, detail_field
 from cosmediclist.consultations.services import Answer
 
@@ -145,9 +145,46 @@ class RequestForm(forms.Form):
 
 
 class MoveForm(forms.Form):
+    """A status move; booking also gives the consultation's date, time and place."""
+
     status = forms.ChoiceField(choices=Status.choices, label="Move to")
+    expected_status = forms.ChoiceField(choices=Status.choices, widget=forms.HiddenInput, required=False)
     reason = forms.CharField(
         label="Reason (needed when declining; the patient sees it)", max_length=300, required=False
+    )
+    appointment_at = forms.DateTimeField(
+        label="Consultation date and time (needed when booking)",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    appointment_place = forms.CharField(
+        label="Where (the patient receives it with a calendar file)", max_length=300, required=False
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=ReviewDecision.choices, widget=forms.RadioSelect, label="Your clinical decision"
+    )
+    note = forms.CharField(
+        label="Note (if cleared: for the record; if declined: the reason the patient receives)",
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ChangeForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=ChangeKind.choices, widget=forms.RadioSelect, label="What would you like?"
+    )
+    message = forms.CharField(
+        label="Message to the clinic",
+        help_text="For example, which days and times suit you better.",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -50,6 +50,9 @@ class Flag(models.IntegerChoices):
     DO_NOT_TREAT = 3, "Do not treat"
 
 
+# Flags that hold a request until a clinician of the clinic has recorded a review decision.
+GATED_FLAGS = (Flag.CLINICIAN_REVIEW, Flag.DO_NOT_TREAT)
+
 FLAG_FOR_HANDLING = {
     Handling.WAIT: Flag.WAIT,
     Handling.CLINICIAN_REVIEW: Flag.CLINICIAN_REVIEW,
@@ -60,11 +63,18 @@ FLAG_FOR_HANDLING = {
 class ConsultationRequestQuerySet(models.QuerySet["ConsultationRequest"]):
     def for_inbox(self) -> ConsultationRequestQuerySet:
         """Flagged requests first, then newest first, with what a row shows."""
-        return self.select_related("clinic").prefetch_related("treatments").order_by("-flag", "-created_at")
+        return (
+            self.select_related("clinic", "clinical_review")
+            .prefetch_related("treatments")
+            .order_by("-flag", "-created_at")
+        )
 
     def for_detail(self) -> ConsultationRequestQuerySet:
-        return self.select_related("clinic").prefetch_related(
+        return self.select_related(
+            "clinic", "clinical_review__reviewer", "clinical_review__practitioner"
+        ).prefetch_related(
             "treatments",
+            "change_requests",
             "areas",
             models.Prefetch("concern_links", queryset=RequestConcern.objects.select_related("concern")),
             models.Prefetch(
@@ -112,6 +122,12 @@ class ConsultationRequest(TimeStampedModel):
     first_response_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     reminders_unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    # The consultation, once booked: when and where (the clinic's address unless staff change it).
+    appointment_at = models.DateTimeField(null=True, blank=True)
+    appointment_place = models.CharField(max_length=300, blank=True)
+    appointment_sequence = models.PositiveSmallIntegerField(
+        default=0, help_text="Calendar revision of the appointment: +1 on each booking."
+    )
     intake_purged_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[ConsultationRequestQuerySet] = ConsultationRequestQuerySet.as_manager()  # type: ignore[assignment]
@@ -145,6 +161,83 @@ class ConsultationRequest(TimeStampedModel):
     @property
     def next_statuses(self) -> list[tuple[str, str]]:
         return [(s, Status(s).label) for s in TRANSITIONS[self.status]]
+
+    @property
+    def can_book(self) -> bool:
+        return Status.BOOKED in TRANSITIONS[self.status]
+
+    @property
+    def review(self) -> ClinicalReview | None:
+        """The clinician's decision on a flagged request, if one was recorded."""
+        try:
+            return self.clinical_review
+        except ClinicalReview.DoesNotExist:
+            return None
+
+    @property
+    def is_gated(self) -> bool:
+        """Flagged "do not treat" or "needs clinician review" and not yet cleared by a clinician."""
+        review = self.review
+        return self.flag in GATED_FLAGS and (review is None or review.decision != ReviewDecision.CLEARED)
+
+
+class ReviewDecision(models.TextChoices):
+    CLEARED = "cleared", "Cleared to go ahead"
+    DECLINED = "declined", "Declined"
+
+
+class ClinicalReview(models.Model):
+    """A clinician's decision on a flagged request: one per request, never edited."""
+
+    request = models.OneToOneField(
+        ConsultationRequest, on_delete=models.CASCADE, related_name="clinical_review"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    practitioner = models.ForeignKey(
+        "directory.Practitioner", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision = models.CharField(max_length=10, choices=ReviewDecision.choices)
+    note = EncryptedTextField(
+        help_text="The clinical note (cleared) or the reason sent to the patient (declined)."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision__in=ReviewDecision.values), name="consultations_review_decision_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} for {self.request_id}"
+
+
+class ChangeKind(models.TextChoices):
+    CANCEL = "cancel", "Cancel my consultation"
+    REARRANGE = "rearrange", "Rearrange my consultation"
+
+
+class ChangeRequest(models.Model):
+    """The patient's request to cancel or rearrange a booked consultation; the clinic acts on it."""
+
+    request = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="change_requests")
+    kind = models.CharField(max_length=10, choices=ChangeKind.choices)
+    message = EncryptedTextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=ChangeKind.values), name="consultations_change_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.request_id})"
 
 
 class RequestConcern(models.Model):

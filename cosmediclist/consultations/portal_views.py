@@ -19,12 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.consultations import services
 from cosmediclist.consultations.access import (
+    clinician_at,
     get_plan_for_staff,
     get_request_for_staff,
     get_session_for_staff,
     requests_for_staff,
 )
-from cosmediclist.consultations.forms import MoveForm, NoteForm, PlanForm, SessionMoveForm
+from cosmediclist.consultations.forms import MoveForm, NoteForm, PlanForm, ReviewForm, SessionMoveForm
 from cosmediclist.consultations.models import TIME_ZONES, ConsultationRequest, Flag, Status
 from cosmediclist.consultations.questionnaire import flag_for
 from cosmediclist.consultations.references import normalise
@@ -114,12 +115,19 @@ def _detail(
                 (p, [(s, timezone.localtime(s.starts_at, p.zone)) for s in p.sessions.all()]) for p in plans
             ],
             "plan_error": plan_error,
-            "move_form": forms.get("move") or MoveForm(),
+            "move_form": forms.get("move") or _move_form(found),
             "note_form": forms.get("note") or NoteForm(),
+            "review_form": forms.get("review") or ReviewForm(),
+            "is_clinician": found.is_gated and clinician_at(request.user, found.clinic_id) is not None,
             "session_form": SessionMoveForm(),
         },
         status=status,
     )
+
+
+def _move_form(found: ConsultationRequest) -> MoveForm:
+    """Ready to book: the clinic's address as the place, the current status as the one expected."""
+    return MoveForm(initial={"expected_status": found.status, "appointment_place": found.clinic.full_address})
 
 
 @login_required
@@ -147,12 +155,35 @@ def move(request: HttpRequest, reference: str) -> HttpResponse:
                 request=found,
                 to_status=form.cleaned_data["status"],
                 reason=form.cleaned_data["reason"],
+                expected_status=form.cleaned_data["expected_status"] or None,
+                appointment_at=form.cleaned_data["appointment_at"],
+                appointment_place=form.cleaned_data["appointment_place"],
             )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
             return redirect("consultations:portal-request", found.reference)
     return _detail(request, found, forms={"move": form}, status=400)
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, reference: str) -> HttpResponse:
+    found = get_request_for_staff(request.user, reference)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_review(
+                actor=request.user,  # type: ignore[arg-type]
+                request=found,
+                decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect("consultations:portal-request", found.reference)
+    return _detail(request, found, forms={"review": form}, status=400)
 
 
 @login_required
@@ -203,7 +234,9 @@ def plan(request: HttpRequest, reference: str) -> HttpResponse:
                 _apply_errors(form, error)
             else:
                 return redirect("consultations:portal-request", found.reference)
-        return render(request, "consultations/portal/plan.html", {"req": found, "form": form}, status=400)
+        return render(
+            request, "consultations/portal/plan.html", {"req": found, "form": form, "gate": ""}, status=400
+        )
     _audit_view(request, found, "consultation.plan_form_viewed")
     count = treatment.sessions_max if treatment else 1
     initial: dict[str, Any] = {"treatment": treatment, "time_zone": "Europe/London"}
@@ -217,7 +250,8 @@ def plan(request: HttpRequest, reference: str) -> HttpResponse:
         for n, start in enumerate(services.default_session_starts(treatment, first), 1):
             initial[f"session_{n}"] = timezone.localtime(start, london).strftime("%Y-%m-%dT%H:%M")
     form = PlanForm(initial=initial, treatments=treatments, session_count=count)
-    return render(request, "consultations/portal/plan.html", {"req": found, "form": form})
+    gate = services.GATE_MESSAGE if found.is_gated else ""
+    return render(request, "consultations/portal/plan.html", {"req": found, "form": form, "gate": gate})
 
 
 @login_required

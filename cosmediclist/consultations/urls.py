@@ -12,6 +12,7 @@ portal_urlpatterns = [
     path("inbox/<str:reference>/", portal_views.request_detail, name="portal-request"),
     path("inbox/<str:reference>/move/", portal_views.move, name="portal-move"),
     path("inbox/<str:reference>/notes/", portal_views.add_note, name="portal-note"),
+    path("inbox/<str:reference>/review/", portal_views.review, name="portal-review"),
     path("inbox/<str:reference>/plan/", portal_views.plan, name="portal-plan"),
     path(
         "inbox/<str:reference>/sessions/<int:session_id>/move/",
@@ -40,6 +41,7 @@ urlpatterns = [
     path("consultations/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("consultations/<str:reference>/", views.status, name="status"),
     path("consultations/<str:reference>/summary.txt", views.summary, name="summary"),
+    path("consultations/<str:reference>/change/", views.ask_to_change, name="change"),
     # /portal/inbox/…: the clinic inbox
     path("portal/", include(portal_urlpatterns)),
 ]

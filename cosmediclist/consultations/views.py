@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from cosmediclist.catalog.models import Treatment
+from cosmediclist.catalog.models import Handling, Treatment
 from cosmediclist.consultations import services, tokens
-from cosmediclist.consultations.forms import RequestForm
-from cosmediclist.consultations.models import ConsultationRequest
+from cosmediclist.consultations.forms import ChangeForm, RequestForm
+from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer
 from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.consultations.references import normalise
 from cosmediclist.core import audit
@@ -129,7 +129,30 @@ def submitted(request: HttpRequest) -> HttpResponse:
     if not made:
         return redirect("core:home")
     links = [(r, tokens.status_path(r.reference)) for r in made]
-    return render(request, "consultations/submitted.html", {"made": links})
+    return render(
+        request,
+        "consultations/submitted.html",
+        {"made": links, "usually_ruled_out": usually_ruled_out(made[0])},
+    )
+
+
+def usually_ruled_out(found: ConsultationRequest) -> list[tuple[str, str, str]]:
+    """(question, treatments, explanation) for each "yes" that the catalogue says usually rules out
+    a chosen treatment. Information for the patient, who just gave these answers; never a decision."""
+    chosen = {t.pk: t.name for t in found.treatments.all()}
+    answers = (
+        IntakeAnswer.objects.filter(request=found, handling=Handling.DO_NOT_TREAT)
+        .select_related("contraindication")
+        .prefetch_related("contraindication__treatments")
+    )
+    ruled_out = []
+    for answer in answers:
+        if not answer.is_yes or answer.contraindication is None:
+            continue
+        names = [chosen[t.pk] for t in answer.contraindication.treatments.all() if t.pk in chosen]
+        if names:
+            ruled_out.append((answer.question, " or ".join(names), answer.contraindication.explanation))
+    return ruled_out
 
 
 def _patient_request(request: HttpRequest, reference: str) -> ConsultationRequest:
@@ -152,14 +175,48 @@ def status(request: HttpRequest, reference: str) -> HttpResponse:
         clinic_id=found.clinic_id,
         data={"reference": found.reference},
     )
+    return _status_page(request, found, ChangeForm())
+
+
+def _status_page(
+    request: HttpRequest, found: ConsultationRequest, form: ChangeForm, status: int = 200
+) -> HttpResponse:
     response = render(
         request,
         "consultations/status.html",
-        {"req": found, "token": request.GET["t"], "now": timezone.now()},
+        {
+            "req": found,
+            "token": request.GET["t"],
+            "now": timezone.now(),
+            "appointment": services.appointment_label(found),
+            "change_form": form,
+        },
+        status=status,
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_POST
+def ask_to_change(request: HttpRequest, reference: str) -> HttpResponse:
+    """The patient asks to cancel or rearrange their booked consultation (the signed link is the key)."""
+    found = _patient_request(request, reference)
+    form = ChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ask_to_change(
+                request=found,
+                kind=form.cleaned_data["kind"],
+                message=form.cleaned_data["message"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            return redirect(tokens.status_path(found.reference) + "#change")
+    return _status_page(request, found, form, status=400)
 
 
 def summary(request: HttpRequest, reference: str) -> HttpResponse:

@@ -18,6 +18,8 @@ register(
         ActionType("clinic.staff_joined", "Staff member joined", CLINIC),
         ActionType("practitioner.added", "Practitioner added", PRACTITIONER),
         ActionType("practitioner.saved", "Practitioner changed", PRACTITIONER),
+        ActionType("practitioner.linked", "Practitioner linked to a staff account", PRACTITIONER),
+        ActionType("practitioner.unlinked", "Practitioner unlinked from a staff account", PRACTITIONER),
         ActionType("practitioner.removed", "Practitioner removed", PRACTITIONER),
         ActionType("practitioner.verified", "Practitioner's registration verified", PRACTITIONER),
         ActionType("practitioner.unverified", "Practitioner's verification withdrawn", PRACTITIONER),

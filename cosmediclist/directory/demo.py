@@ -176,6 +176,11 @@ def load() -> None:
     ClinicMembership.objects.get_or_create(
         user=staff, clinic=wellcare, defaults={"role": MembershipRole.OWNER}
     )
+    # The demo staff member is also one of Wellcare's registered practitioners: a clinician, who may
+    # record the clinical review of a flagged request.
+    first = wellcare.practitioners.order_by("sort_order", "name").first()
+    if first is not None and first.user_id is None:
+        services.link_practitioner(actor=actor, practitioner=first, user=staff)
     for town_index in range(len(TOWNS)):
         for k, name in enumerate(NAMES):
             seed = town_index * len(NAMES) + k + 1

@@ -273,10 +273,20 @@ class Practitioner(TimeStampedModel):
     bio = models.TextField(blank=True)
     photo = models.ImageField(upload_to="clinics/", blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+    # The staff account of this practitioner, if they work in the portal: a member of the clinic
+    # linked here is a clinician (for example, the one who may clear a flagged request).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practitioner_profiles",
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]
         constraints = [
+            models.UniqueConstraint(fields=["clinic", "user"], name="directory_practitioner_one_per_user"),
             models.UniqueConstraint(
                 fields=["clinic", "register", "registration_number"],
                 name="directory_practitioner_unique_number",

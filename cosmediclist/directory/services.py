@@ -308,6 +308,37 @@ def verify_practitioner(
     return practitioner
 
 
+def link_practitioner(
+    *, actor: AbstractBaseUser, practitioner: Practitioner, user: User | None
+) -> Practitioner:
+    """An administrator's record that ``user`` (a member of the clinic) is this practitioner.
+
+    That makes the user a clinician of the clinic: with a register entry, they may record the
+    clinical review of a flagged request. ``user`` None removes the link. Audited. Raises
+    ValidationError("user") when the user does not work for the practitioner's clinic.
+    """
+    if not getattr(actor, "is_superuser", False):
+        raise ValidationError(
+            {"practitioner": "Only an administrator can link a practitioner to an account."}
+        )
+    if (
+        user is not None
+        and not ClinicMembership.objects.filter(user=user, clinic_id=practitioner.clinic_id).exists()
+    ):
+        raise ValidationError({"user": "This account does not work for the practitioner's clinic."})
+    with transaction.atomic():
+        practitioner.user = user
+        practitioner.save(update_fields=["user", "updated_at"])
+        audit.record(
+            actor=actor,
+            action="practitioner.linked" if user is not None else "practitioner.unlinked",
+            obj=practitioner,
+            clinic_id=practitioner.clinic_id,
+            data={"user_id": user.pk if user is not None else None},
+        )
+    return practitioner
+
+
 def invitation_token(*, clinic: Clinic, email: str) -> str:
     return signing.TimestampSigner(salt=INVITATION_SALT).sign_object({"c": clinic.pk, "e": email.lower()})
 

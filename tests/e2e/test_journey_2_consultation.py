@@ -7,7 +7,7 @@ calendar file, and a maintenance reminder months later.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email.message import Message
 
 import pytest
@@ -24,6 +24,7 @@ from tests.e2e.conftest import axe_violations
 
 PATIENT = "rosa.reader@example.org"
 STAFF = accounts_demo.CLINIC_STAFF
+CONSULTATION_AT = f"{datetime.now(UTC).date() + timedelta(days=5):%Y-%m-%d}T11:30"
 
 
 def delivered(sink: SmtpSink, to: str, subject_has: str) -> list[Message]:
@@ -116,13 +117,23 @@ def staff_work_the_inbox(staff: Page, base: str, reference: str) -> None:
     assert axe_violations(staff) == []
     staff.get_by_role("link", name=reference).click()
     expect(staff.get_by_role("heading", level=1)).to_have_text(f"Request {reference}")
-    expect(staff.get_by_text("Needs clinician review")).to_be_visible()  # the blood-thinner answer
+    blood_thinners = staff.get_by_role("row", name="Do you take blood-thinning")
+    expect(blood_thinners).to_contain_text("Needs clinician review")
     expect(staff.locator(".facts")).to_contain_text("1. Stretch marks; 2. Fine lines and wrinkles")
     assert axe_violations(staff) == []
-    for status, shown in (("contacted", "Contacted"), ("booked", "Booked")):
-        staff.get_by_label("Move to").select_option(status)
-        staff.get_by_role("button", name="Move", exact=True).click()
-        expect(staff.locator(".facts")).to_contain_text(shown)
+    # The blood-thinner answer holds the request until a clinician (the demo staff member is one) clears it.
+    staff.get_by_role("group", name="Your clinical decision").get_by_label("Cleared to go ahead").check()
+    staff.get_by_label("Note (if cleared").fill("Spoke to the patient: warfarin is stable.")
+    staff.get_by_role("button", name="Record the decision").click()
+    expect(staff.locator(".review-gate")).to_contain_text("Cleared to go ahead by")
+    staff.get_by_label("Move to").select_option("contacted")
+    staff.get_by_role("button", name="Move", exact=True).click()
+    expect(staff.locator(".facts")).to_contain_text("Contacted")
+    staff.get_by_label("Move to").select_option("booked")
+    staff.get_by_label("Consultation date and time").fill(CONSULTATION_AT)
+    staff.get_by_role("button", name="Move", exact=True).click()
+    expect(staff.locator(".facts")).to_contain_text("Booked")
+    expect(staff.locator(".facts")).to_contain_text("Consultation")
     staff.get_by_role("link", name="Record a treatment plan").click()
     assert staff.locator('input[type="datetime-local"]').count() == 4
     assert axe_violations(staff) == []
@@ -162,6 +173,15 @@ def test_reader_asks_wellcare_for_a_consultation_and_gets_a_plan_with_reminders(
     staff.context.close()  # before the live server stops, so no request thread outlives the test
     request = ConsultationRequest.objects.get(reference=reference)
     assert request.status == "booked"
+
+    # The booking arrives with its calendar file; the status page shows when, where, and what next.
+    (booked,) = delivered(smtp_server, PATIENT, "has booked your consultation")
+    (appointment,) = calendar_files(booked)
+    assert "11:30" in text_part(booked) and "LOCATION" in appointment
+    page.reload()
+    expect(page.get_by_role("heading", name="Your consultation")).to_be_visible()
+    expect(page.get_by_text("What happens next")).to_be_visible()
+    assert axe_violations(page) == []
 
     # The plan arrives with one calendar file per session.
     (plan_email,) = delivered(smtp_server, PATIENT, "Your Mesotherapy plan at Wellcare")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from cosmediclist.consultations.models import (
     SessionStatus,
     TreatmentPlan,
 )
+from cosmediclist.consultations.services.moves import GATE_MESSAGE
 from cosmediclist.consultations.services.requests import (
     maintenance_due,
     patient_context,
@@ -96,12 +97,15 @@ def record_plan(
 
     ``starts`` are aware datetimes (stored in UTC). Emails the patient the plan with one .ics per
     session, creates the 7-day, 1-day and aftercare reminders per session and the maintenance
-    reminder, and audits. Raises ValidationError on "treatment", "starts" or "time_zone".
+    reminder, and audits. Refused while the request is gated (flagged and not cleared by a
+    clinician). Raises ValidationError on "treatment", "starts" or "time_zone" (or the whole form).
     """
     if request.is_finished:
         raise ValidationError(
             {"treatment": "This request is closed: reopen it by making a new plan request."}
         )
+    if request.is_gated:
+        raise ValidationError({NON_FIELD_ERRORS: GATE_MESSAGE})
     if not request.treatments.filter(pk=treatment.pk).exists():
         raise ValidationError({"treatment": "Choose one of the treatments the patient asked about."})
     if time_zone not in TIME_ZONES:

@@ -17,19 +17,15 @@ from django.utils import timezone
 from cosmediclist.catalog.models import BodyArea, Concern, Treatment
 from cosmediclist.consultations import tokens
 from cosmediclist.consultations.models import (
-    FINISHED,
-    TRANSITIONS,
     ConsultationRequest,
     Flag,
     IntakeAnswer,
     Reminder,
     RequestConcern,
     RequestNote,
-    Status,
 )
 from cosmediclist.consultations.questionnaire import flag_for, questions_for
 from cosmediclist.consultations.references import new_reference
-from cosmediclist.consultations.services.responsiveness import refresh_response_times
 from cosmediclist.core import audit
 from cosmediclist.notifications.services import queue_email
 
@@ -38,8 +34,6 @@ if TYPE_CHECKING:
     from cosmediclist.directory.models import Clinic
 
 MAX_CLINICS = 3
-# Moves the patient is told about: the others are the clinic's own bookkeeping.
-PATIENT_NOTIFIED = (Status.BOOKED, Status.DECLINED)
 
 
 @dataclass(frozen=True)
@@ -247,52 +241,6 @@ def _create_one(
         data={"reference": reference, "flag": int(flag)},
     )
     return request
-
-
-def move_request(*, actor: User, request: ConsultationRequest, to_status: str, reason: str = "") -> None:
-    """Move a request along new → contacted → booked → treated → closed, or to declined with a reason.
-
-    Records the first response time (the first move out of "new") and refreshes the clinic's
-    stored response time, emails the patient on the
-    moves that concern them, and audits the move. Raises ValidationError("status" or "reason").
-    """
-    if to_status not in TRANSITIONS.get(request.status, ()):
-        raise ValidationError(
-            {"status": f"A {request.get_status_display().lower()} request cannot move there."}
-        )
-    reason = reason.strip()
-    if to_status == Status.DECLINED and not reason:
-        raise ValidationError({"reason": "Give the patient a reason for declining."})
-    now = timezone.now()
-    with transaction.atomic():
-        from_status = request.status
-        request.status = to_status
-        request.decline_reason = reason if to_status == Status.DECLINED else request.decline_reason
-        first_response = request.first_response_at is None
-        if first_response:
-            request.first_response_at = now
-        if to_status in FINISHED:
-            request.finished_at = now
-        request.save(
-            update_fields=["status", "decline_reason", "first_response_at", "finished_at", "updated_at"]
-        )
-        if first_response:
-            refresh_response_times(clinic_ids=[request.clinic_id])
-        if to_status in PATIENT_NOTIFIED:
-            queue_email(
-                key=f"consultation:{request.reference}:moved:{to_status}",
-                template=f"consultation_{to_status}",
-                to=request.email,
-                context=patient_context(request, reason=request.decline_reason),
-                headers=patient_headers(request),
-            )
-        audit.record(
-            actor=actor,
-            action="consultation.moved",
-            obj=request,
-            clinic_id=request.clinic_id,
-            data={"reference": request.reference, "from": from_status, "to": to_status},
-        )
 
 
 def add_note(*, actor: User, request: ConsultationRequest, body: str) -> RequestNote:

@@ -72,3 +72,46 @@ def staff_client(clinic_staff: Any) -> Client:
     client = Client()
     client.force_login(clinic_staff)
     return client
+
+
+@pytest.fixture
+def clinician(clinic: Any, admin: Any) -> Any:
+    """Dr Nina Nurse: a member of the clinic's staff linked to its practitioner on the NMC register."""
+    from conftest import make_user
+    from cosmediclist.directory import services as directory_services
+    from cosmediclist.directory.models import ClinicMembership, Practitioner
+
+    user = make_user("nina.nurse@example.org", "Nina", "Nurse")
+    ClinicMembership.objects.create(user=user, clinic=clinic)
+    practitioner = Practitioner.objects.create(
+        clinic=clinic,
+        name="Nina Nurse",
+        profession="Nurse prescriber",
+        register="nmc",
+        registration_number="12A3456E",
+    )
+    directory_services.link_practitioner(actor=admin, practitioner=practitioner, user=user)
+    return user
+
+
+@pytest.fixture
+def clinician_client(clinician: Any) -> Client:
+    client = Client()
+    client.force_login(clinician)
+    return client
+
+
+def clear(request: ConsultationRequest, clinician: Any) -> None:
+    services.record_review(
+        actor=clinician, request=request, decision="cleared", note="Discussed with the GP: fine to go ahead."
+    )
+
+
+def future_local(days: int = 10, hour: int = 14) -> str:
+    """A datetime-local value ``days`` ahead, as the booking form sends it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    day = timezone.localdate() + timedelta(days=days)
+    return f"{day:%Y-%m-%d}T{hour:02d}:00"

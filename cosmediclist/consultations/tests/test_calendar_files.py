@@ -14,6 +14,7 @@ from icalendar import Calendar
 from conftest import run_tasks
 from cosmediclist.consultations import services
 from cosmediclist.consultations.reminders import send_due_reminders
+from cosmediclist.consultations.tests.conftest import clear
 from cosmediclist.core.periodic import run_due
 
 START = datetime(2031, 7, 7, 9, 0, tzinfo=UTC)  # 10:00 in London (summer time)
@@ -49,10 +50,11 @@ def check_file(calendar: Calendar, clinic: Any, consultation: Any, client: Clien
 
 
 def test_every_calendar_file_of_a_plan_and_its_reminders_carries_zone_alarm_clinic_and_link(
-    consultation: Any, clinic: Any, clinic_staff: Any, treatment: Any, smtp_server: Any
+    consultation: Any, clinic: Any, clinic_staff: Any, clinician: Any, treatment: Any, smtp_server: Any
 ) -> None:
     clinic.phone = "0161 496 0000"
     clinic.save()
+    clear(consultation, clinician)  # the request is flagged (anticoagulants): a clinician clears it first
     with time_machine.travel(START - timedelta(days=30), tick=False):
         starts = services.default_session_starts(treatment, START)
         services.record_plan(

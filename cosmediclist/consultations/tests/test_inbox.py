@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import Status
-from cosmediclist.consultations.tests.conftest import submit
+from cosmediclist.consultations.tests.conftest import clear, future_local, submit
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
 
@@ -49,19 +49,23 @@ def test_search_by_reference_and_status_filter(staff_client, clinic, treatment, 
 def test_the_request_page_runs_a_fixed_number_of_queries(
     staff_client, consultation, django_assert_num_queries
 ) -> None:
-    with django_assert_num_queries(12):  # 11, and 1 for the portal navigation's counts
+    # 14: 11, 1 for the portal navigation's counts, and 2 for the clinical review and the
+    # patient's change requests (the gate and the booking).
+    with django_assert_num_queries(14):
         staff_client.get(f"/portal/inbox/{consultation.reference}/")
     services.add_note(actor=consultation.clinic.memberships.get().user, request=consultation, body="One")
     services.add_note(actor=consultation.clinic.memberships.get().user, request=consultation, body="Two")
-    with django_assert_num_queries(12):  # 11, and 1 for the portal navigation's counts
+    with django_assert_num_queries(14):
         staff_client.get(f"/portal/inbox/{consultation.reference}/")
 
 
-def test_moves_along_email_the_patient_when_it_concerns_them(staff_client, consultation) -> None:
+def test_moves_along_email_the_patient_when_it_concerns_them(staff_client, consultation, clinician) -> None:
+    clear(consultation, clinician)
     url = f"/portal/inbox/{consultation.reference}/move/"
     assert staff_client.post(url, {"status": "contacted"}).status_code == 302
     assert not OutgoingEmail.objects.filter(template__startswith="consultation_contacted").exists()
-    assert staff_client.post(url, {"status": "booked"}).status_code == 302
+    booking = {"status": "booked", "appointment_at": future_local(), "appointment_place": "1 High Street"}
+    assert staff_client.post(url, booking).status_code == 302
     assert OutgoingEmail.objects.filter(template="consultation_booked", to=consultation.email).exists()
     consultation.refresh_from_db()
     assert consultation.status == Status.BOOKED and consultation.first_response_at is not None

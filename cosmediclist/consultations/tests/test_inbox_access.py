@@ -7,6 +7,7 @@ from django.test import Client
 
 from conftest import client_for
 from cosmediclist.consultations import services
+from cosmediclist.consultations.tests.conftest import clear
 from cosmediclist.core.models import AuditEvent
 
 
@@ -16,6 +17,7 @@ def inbox_urls(consultation, session) -> list[tuple[str, str]]:
         ("get", f"/portal/inbox/{ref}/"),
         ("post", f"/portal/inbox/{ref}/move/"),
         ("post", f"/portal/inbox/{ref}/notes/"),
+        ("post", f"/portal/inbox/{ref}/review/"),
         ("get", f"/portal/inbox/{ref}/plan/"),
         ("post", f"/portal/inbox/{ref}/plan/"),
         ("post", f"/portal/inbox/{ref}/sessions/{session_id}/move/"),
@@ -25,9 +27,10 @@ def inbox_urls(consultation, session) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def planned(consultation, clinic_staff, treatment):
+def planned(consultation, clinic_staff, clinician, treatment):
     from datetime import UTC, datetime
 
+    clear(consultation, clinician)
     plan = services.record_plan(
         actor=clinic_staff,
         request=consultation,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 import time_machine
 from django.conf import settings
 from django.test import Client
@@ -14,11 +15,18 @@ from conftest import client_for, run_tasks
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import PlanStatus, Reminder, ReminderKind
 from cosmediclist.consultations.reminders import send_due_reminders
+from cosmediclist.consultations.tests.conftest import clear
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.core.periodic import run_due
 from cosmediclist.notifications.models import OutgoingEmail
 
 START = datetime(2031, 3, 3, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _cleared_by_a_clinician(consultation, clinician) -> None:
+    """These tests are about plans: the flagged request has been cleared (the gate has its own tests)."""
+    clear(consultation, clinician)
 
 
 def record(consultation, clinic_staff, treatment) -> Any:

@@ -11,7 +11,7 @@ from django.test import Client, RequestFactory
 
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import Flag
-from cosmediclist.consultations.tests.conftest import submit
+from cosmediclist.consultations.tests.conftest import clear, submit
 
 WEDNESDAY = datetime(2031, 3, 5, 12, 0, tzinfo=UTC)
 NOTHING = [
@@ -82,7 +82,8 @@ def test_the_nav_costs_one_query(
     assert "(1 new, 1 flagged)" in html
 
 
-def record(consultation: Any, staff: Any, treatment: Any) -> Any:
+def record(consultation: Any, staff: Any, treatment: Any, clinician: Any) -> Any:
+    clear(consultation, clinician)  # the fixture's request is flagged: a clinician clears it first
     starts = [WEDNESDAY - timedelta(days=1), WEDNESDAY + timedelta(days=1), WEDNESDAY + timedelta(days=7)]
     return services.record_plan(
         actor=staff, request=consultation, treatment=treatment, starts=starts, duration_minutes=45
@@ -90,10 +91,10 @@ def record(consultation: Any, staff: Any, treatment: Any) -> Any:
 
 
 def test_this_weeks_plans_list_the_sessions_from_monday_to_sunday_only(
-    staff_client: Client, consultation: Any, clinic_staff: Any, treatment: Any
+    staff_client: Client, consultation: Any, clinic_staff: Any, treatment: Any, clinician: Any
 ) -> None:
     with time_machine.travel(WEDNESDAY - timedelta(days=30), tick=False):
-        record(consultation, clinic_staff, treatment)
+        record(consultation, clinic_staff, treatment, clinician)
     html = week_page(clinic_staff)
     assert "Tuesday 4 March, 12:00" in html and "Thursday 6 March, 12:00" in html
     assert "12 March" not in html
@@ -106,11 +107,12 @@ def test_this_weeks_page_costs_the_same_queries_however_many_sessions(
     clinic: Any,
     clinic_staff: Any,
     treatment: Any,
+    clinician: Any,
     django_assert_num_queries: Any,
 ) -> None:
     with time_machine.travel(WEDNESDAY - timedelta(days=30), tick=False):
-        record(consultation, clinic_staff, treatment)
-        record(submit(clinic, treatment, token="token-second-0000000"), clinic_staff, treatment)
+        record(consultation, clinic_staff, treatment, clinician)
+        record(submit(clinic, treatment, token="token-second-0000000"), clinic_staff, treatment, clinician)
     with time_machine.travel(WEDNESDAY, tick=False):
         client = Client()
         client.force_login(clinic_staff)
@@ -120,10 +122,15 @@ def test_this_weeks_page_costs_the_same_queries_however_many_sessions(
 
 
 def test_other_clinic_staff_see_none_of_these_sessions(
-    consultation: Any, clinic_staff: Any, other_clinic_staff: Any, other_clinic: Any, treatment: Any
+    consultation: Any,
+    clinic_staff: Any,
+    other_clinic_staff: Any,
+    other_clinic: Any,
+    treatment: Any,
+    clinician: Any,
 ) -> None:
     with time_machine.travel(WEDNESDAY - timedelta(days=30), tick=False):
-        record(consultation, clinic_staff, treatment)
+        record(consultation, clinic_staff, treatment, clinician)
     html = week_page(other_clinic_staff)
     assert consultation.reference not in html and "No sessions are booked this week." in html
 

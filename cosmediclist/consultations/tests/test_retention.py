@@ -10,6 +10,7 @@ from django.utils import timezone
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import IntakeAnswer, RequestNote, Status
 from cosmediclist.consultations.retention import purge_expired_intake
+from cosmediclist.consultations.tests.conftest import clear
 from cosmediclist.core.models import AuditEvent
 
 
@@ -35,10 +36,16 @@ def test_a_closed_request_is_purged_after_the_retention_period(consultation, cli
 
 
 def test_an_open_request_or_an_active_plan_keeps_the_answers(
-    consultation, clinic_staff, treatment, settings
+    consultation, clinic_staff, clinician, treatment, settings
 ) -> None:
     settings.INTAKE_RETENTION_DAYS = 30
-    services.move_request(actor=clinic_staff, request=consultation, to_status=Status.BOOKED)
+    clear(consultation, clinician)
+    services.move_request(
+        actor=clinic_staff,
+        request=consultation,
+        to_status=Status.BOOKED,
+        appointment_at=timezone.now() + timedelta(days=7),
+    )
     services.record_plan(
         actor=clinic_staff,
         request=consultation,
