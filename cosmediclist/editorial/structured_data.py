@@ -57,14 +57,34 @@ def breadcrumbs(page: ArticlePage, parent: Any) -> list[tuple[str, str]]:
     return trail
 
 
+def _reviewer_nodes(page: ArticlePage, base: str, webpage: dict[str, Any]) -> list[dict[str, Any]]:
+    """The reviewer who approved the guide, and when; nothing before its first approval."""
+    reviewer = page.reviewer
+    if reviewer is None or page.last_reviewed_on is None:
+        return []
+    reviewer_id = _id(base + "/", f"reviewer-{reviewer.slug}")
+    webpage.update(lastReviewed=page.last_reviewed_on.isoformat(), reviewedBy={"@id": reviewer_id})
+    return [
+        {
+            "@type": "Person",
+            "@id": reviewer_id,
+            "name": reviewer.name,
+            "jobTitle": reviewer.profession,
+            "honorificSuffix": reviewer.credentials,
+            "identifier": {
+                "@type": "PropertyValue",
+                "propertyID": reviewer.register,
+                "value": reviewer.register_number,
+            },
+        }
+    ]
+
+
 def article_graph(page: ArticlePage, *, parent: Any, tags: list[str], image_url: str = "") -> dict[str, Any]:
     base = settings.SITE_URL
     url = base + (page.url or "/")
     organization = {"@id": _id(base + "/", "organization")}
-    author_id, reviewer_id = (
-        _id(base + "/", f"author-{page.author.slug}"),
-        _id(base + "/", f"reviewer-{page.reviewer.slug}"),
-    )
+    author_id = _id(base + "/", f"author-{page.author.slug}")
     modified = page.last_published_at or page.first_published_at
     article: dict[str, Any] = {
         "@type": "Article",
@@ -90,36 +110,24 @@ def article_graph(page: ArticlePage, *, parent: Any, tags: list[str], image_url:
     }
     if image_url:
         article["image"] = image_url
+    webpage: dict[str, Any] = {
+        "@type": "MedicalWebPage",
+        "@id": _id(url, "webpage"),
+        "url": url,
+        "name": page.title,
+        "description": page.search_description or page.standfirst,
+        "isPartOf": {"@id": _id(base + "/", "website")},
+        "breadcrumb": {"@id": _id(url, "breadcrumb")},
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "mainEntity": {"@id": _id(url, "article")},
+        "inLanguage": "en-GB",
+    }
     nodes = [
         *site_nodes(),
-        {
-            "@type": "MedicalWebPage",
-            "@id": _id(url, "webpage"),
-            "url": url,
-            "name": page.title,
-            "description": page.search_description or page.standfirst,
-            "isPartOf": {"@id": _id(base + "/", "website")},
-            "breadcrumb": {"@id": _id(url, "breadcrumb")},
-            "lastReviewed": page.last_reviewed_on.isoformat(),
-            "reviewedBy": {"@id": reviewer_id},
-            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-            "mainEntity": {"@id": _id(url, "article")},
-            "inLanguage": "en-GB",
-        },
+        webpage,
         article,
         {"@type": "Person", "@id": author_id, "name": page.author.name},
-        {
-            "@type": "Person",
-            "@id": reviewer_id,
-            "name": page.reviewer.name,
-            "jobTitle": page.reviewer.profession,
-            "honorificSuffix": page.reviewer.credentials,
-            "identifier": {
-                "@type": "PropertyValue",
-                "propertyID": page.reviewer.register,
-                "value": page.reviewer.register_number,
-            },
-        },
+        *_reviewer_nodes(page, base, webpage),
         {
             "@type": "BreadcrumbList",
             "@id": _id(url, "breadcrumb"),
