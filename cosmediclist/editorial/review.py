@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision, TaskState
 
+from cosmediclist.accounts.models import User
 from cosmediclist.accounts.roles import MEDICAL_REVIEWERS_GROUP
 from cosmediclist.core import audit
 from cosmediclist.editorial import review_changes
@@ -52,9 +53,9 @@ def _refuse(code: str) -> ValidationError:
     return ValidationError({"approval": ValidationError(REFUSALS[code], code=code)})
 
 
-def reviewer_for(user: AbstractBaseUser | None) -> Reviewer:
+def reviewer_for(user: User | None) -> Reviewer:
     """The reviewer profile the user signs with; raises ValidationError unless it can sign a review."""
-    if user is None or not user.groups.filter(name=MEDICAL_REVIEWERS_GROUP).exists():  # type: ignore[attr-defined]
+    if user is None or not user.groups.filter(name=MEDICAL_REVIEWERS_GROUP).exists():
         raise _refuse("not-a-reviewer")
     profile = Reviewer.objects.filter(user=user).first()
     if profile is None:
@@ -84,7 +85,7 @@ def _previous_content(page: ArticlePage) -> dict[str, Any] | None:
 
 
 @transaction.atomic
-def approve(*, task_state: TaskState, user: AbstractBaseUser, comment: str = "") -> GuideReview:
+def approve(*, task_state: TaskState, user: User, comment: str = "") -> GuideReview:
     """Approve a guide's medical review as ``user`` and sign its byline with their reviewer profile.
 
     Checks, in order: the user is a medical reviewer with a profile on a professional register;
@@ -128,7 +129,7 @@ def approve(*, task_state: TaskState, user: AbstractBaseUser, comment: str = "")
 
 
 def approve_from_workflow(
-    *, task: MedicalReviewTask, task_state: TaskState, user: AbstractBaseUser, comment: str = "", **_: Any
+    *, task: MedicalReviewTask, task_state: TaskState, user: User, comment: str = "", **_: Any
 ) -> str | None:
     """The workflow's "Approve" action: approves, or returns the admin URL that explains the refusal."""
     if not isinstance(task_state.workflow_state.content_object.specific, ArticlePage):
@@ -143,11 +144,11 @@ def approve_from_workflow(
 
 
 @transaction.atomic
-def submit_for_review(*, page: ArticlePage, user: AbstractBaseUser) -> TaskState:
+def submit_for_review(*, page: ArticlePage, user: AbstractBaseUser | None) -> TaskState:
     """Send the page's latest revision into its "Medical review" workflow, as the writer would."""
     workflow = page.get_workflow()
     if workflow is None:
         raise ValidationError({"workflow": "This page has no review workflow; run set_up_editorial."})
     state = workflow.start(page, user)
     audit.record(actor=user, action="editorial.guide_submitted", obj=page)
-    return state.current_task_state  # type: ignore[no-any-return]
+    return state.current_task_state

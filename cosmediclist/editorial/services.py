@@ -19,6 +19,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cosmediclist.accounts.models import User
 from cosmediclist.accounts.roles import EDITORS_GROUP, MEDICAL_REVIEWERS_GROUP, group
 from cosmediclist.core import audit
 from cosmediclist.editorial.models import (
@@ -127,7 +128,7 @@ def _review_workflow(reviewers: Group) -> Workflow:
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     steps = WorkflowTask.objects.filter(workflow=workflow)
     if steps.filter(task__in=MedicalReviewTask.objects.all()).exists():
-        return workflow  # type: ignore[no-any-return]
+        return workflow
     task, _ = MedicalReviewTask.objects.get_or_create(name=TASK_NAME)
     task.groups.set([reviewers])
     old = [step.task for step in steps]
@@ -140,7 +141,7 @@ def _review_workflow(reviewers: Group) -> Workflow:
         action="editorial.workflow_created" if created else "editorial.workflow_updated",
         obj=workflow,
     )
-    return workflow  # type: ignore[no-any-return]
+    return workflow
 
 
 @transaction.atomic
@@ -201,7 +202,7 @@ def publish_article(
     tags: list[str],
     guide: bool,
     writer: AbstractBaseUser | None,
-    approved_by: AbstractBaseUser,
+    approved_by: User,
 ) -> ArticlePage:
     """Create an article (or a treatment guide) as a draft, submit it and approve it as ``approved_by``.
 

@@ -55,6 +55,7 @@ def test_article_shows_byline_review_dates_summary_contents_references_and_discl
     html = client.get("/guides/what-is-mesotherapy/").content.decode()
     assert html.count("<h1>") == 1
     assert page.author.name in html
+    assert page.reviewer is not None
     assert f"{page.reviewer.name}, MBChB, MRCP" in html
     assert 'href="https://www.gmc-uk.org/registration-and-licensing/the-medical-register"' in html
     assert page.reviewer.register_number in html
@@ -102,6 +103,7 @@ def test_json_ld_is_one_graph_with_the_medical_review_fields(client: Client, gui
     nodes = graph_of(html)
     assert set(nodes) >= {"Organization", "WebSite", "MedicalWebPage", "Article", "Person", "BreadcrumbList"}
     webpage = nodes["MedicalWebPage"]
+    assert page.reviewer is not None and page.last_reviewed_on is not None
     assert webpage["lastReviewed"] == page.last_reviewed_on.isoformat()
     assert webpage["medicalAudience"]["@type"] == "MedicalAudience"
     data = json.loads(scripts_of(html).json_ld[0])
