@@ -257,8 +257,24 @@ class ClinicPhoto(models.Model):
         return self.alt_text
 
 
+class PractitionerQuerySet(models.QuerySet["Practitioner"]):
+    def registered_clinicians(self) -> PractitionerQuerySet:
+        """Practitioners of a verified clinic whose register entry (register and number) was checked."""
+        return self.filter(clinic__is_verified=True, is_registration_verified=True).exclude(
+            Q(register="") | Q(registration_number="")
+        )
+
+
 class Practitioner(TimeStampedModel):
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="practitioners")
+    # The site account of this practitioner, when they have one: it earns the clinician badge on comments.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practitioner_entries",
+    )
     name = models.CharField(max_length=160)
     profession = models.CharField(
         max_length=120, help_text="For example: aesthetic doctor, nurse prescriber."
@@ -273,6 +289,8 @@ class Practitioner(TimeStampedModel):
     bio = models.TextField(blank=True)
     photo = models.ImageField(upload_to="clinics/", blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = PractitionerQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]
