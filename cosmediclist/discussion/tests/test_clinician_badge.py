@@ -26,7 +26,7 @@ def comment_as(user: User, page) -> Comment:
 def test_a_registered_practitioner_of_a_verified_clinic_carries_the_clinician_badge(
     article, clinic_staff, admin
 ) -> None:
-    PractitionerFactory(user=clinic_staff, clinic=ClinicFactory(is_verified=True))
+    PractitionerFactory.create(user=clinic_staff, clinic=ClinicFactory.create(is_verified=True))
     comment = comment_as(clinic_staff, article)
     assert comment.badge == Badge.CLINICIAN
     moderate(comment_ids=[comment.pk], action="approve", actor=admin)
@@ -41,10 +41,10 @@ def test_a_registered_practitioner_of_a_verified_clinic_carries_the_clinician_ba
 def test_staff_without_a_checked_register_entry_at_a_verified_clinic_get_no_badge(
     article, clinic_staff, case: str
 ) -> None:
-    clinic = ClinicFactory(is_verified=case != "unverified clinic")
+    clinic = ClinicFactory.create(is_verified=case != "unverified clinic")
     ClinicMembership.objects.create(user=clinic_staff, clinic=clinic)
     if case != "membership only":
-        practitioner = PractitionerFactory(user=clinic_staff, clinic=clinic)
+        practitioner = PractitionerFactory.create(user=clinic_staff, clinic=clinic)
         if case == "register entry not checked":
             Practitioner.objects.filter(pk=practitioner.pk).update(
                 is_registration_verified=False, registration_verified_at=None
@@ -55,7 +55,7 @@ def test_staff_without_a_checked_register_entry_at_a_verified_clinic_get_no_badg
 
 
 def test_another_practitioners_register_entry_does_not_lend_its_badge(article, clinic_staff) -> None:
-    clinic = ClinicFactory(is_verified=True)
+    clinic = ClinicFactory.create(is_verified=True)
     ClinicMembership.objects.create(user=clinic_staff, clinic=clinic)
-    PractitionerFactory(clinic=clinic)  # a colleague's entry, not linked to this account
+    PractitionerFactory.create(clinic=clinic)  # a colleague's entry, not linked to this account
     assert comment_as(clinic_staff, article).badge == Badge.NONE
