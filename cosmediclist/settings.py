@@ -379,3 +379,5 @@ SITEMAPS: dict[str, str] = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Days that questionnaire answers and health notes are kept once a request is closed and no plan is active.
 INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 180, minimum=1)
+# Days from a guide's approved medical review to its next one (sets "Next review due").
+MEDICAL_REVIEW_INTERVAL_DAYS = env_int("MEDICAL_REVIEW_INTERVAL_DAYS", 365, minimum=30)

@@ -22,7 +22,7 @@ class DemoLogin:
 ADMIN = DemoLogin("administrator", "admin@demo.cosmediclist.test", "demo-admin-Lantern-42", "Ada", "Admin")
 EDITOR = DemoLogin("editor", "editor@demo.cosmediclist.test", "demo-editor-Harbour-42", "Eden", "Writer")
 REVIEWER = DemoLogin(
-    "medical reviewer", "reviewer@demo.cosmediclist.test", "demo-reviewer-Meadow-42", "Rhys", "Reviewer"
+    "medical reviewer", "reviewer@demo.cosmediclist.test", "demo-reviewer-Meadow-42", "Elspeth", "Samplewell"
 )
 CLINIC_STAFF = DemoLogin(
     "clinic staff", "staff@demo.cosmediclist.test", "demo-staff-Orchard-42", "Sam", "Clinic"

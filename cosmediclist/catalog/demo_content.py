@@ -383,7 +383,7 @@ TREATMENTS: list[dict[str, Any]] = [
         "slug": "fractional-co2-laser", "name": "Fractional CO2 laser resurfacing",
         "summary": "An ablative laser that vaporises tiny columns of skin to resurface lines, scars and sun "
                    "damage.",
-        "category": "lasers-and-light", "procedure_type": "minimally_invasive", "anaesthesia": "topical",
+        "category": "lasers-and-light", "procedure_type": "ablative", "anaesthesia": "topical",
         "pain_score": 6, "sessions_min": 1, "sessions_max": 3,
         "session_minutes_min": 60, "session_minutes_max": 120,
         "interval_weeks_min": 8, "interval_weeks_max": 12, "downtime_days_min": 5, "downtime_days_max": 14,
@@ -456,7 +456,7 @@ TREATMENTS: list[dict[str, Any]] = [
         "slug": "chemical-peel", "name": "Chemical peel",
         "summary": "An acid solution removes the outer layers of skin so smoother, more even skin can grow "
                    "back.",
-        "category": "skin-rejuvenation", "procedure_type": "non_invasive", "anaesthesia": "none",
+        "category": "skin-rejuvenation", "procedure_type": "minimally_invasive", "anaesthesia": "none",
         "pain_score": 3, "sessions_min": 3, "sessions_max": 6,
         "session_minutes_min": 20, "session_minutes_max": 45,
         "interval_weeks_min": 2, "interval_weeks_max": 4, "downtime_days_min": 0, "downtime_days_max": 7,

@@ -15,6 +15,8 @@ from cosmediclist.core.models import TimeStampedModel
 class ProcedureType(models.TextChoices):
     NON_INVASIVE = "non_invasive", "Non-invasive"
     MINIMALLY_INVASIVE = "minimally_invasive", "Minimally invasive"
+    # Removes (vaporises) layers of skin, as resurfacing lasers do: days of healing, not "minimally invasive".
+    ABLATIVE = "ablative", "Ablative (removes layers of skin)"
     SURGICAL = "surgical", "Surgical"
 
 

@@ -21,7 +21,7 @@ SCHEMA_PROCEDURE_TYPES = {
     ProcedureType.NON_INVASIVE: "https://schema.org/NoninvasiveProcedure",
     ProcedureType.MINIMALLY_INVASIVE: "https://schema.org/PercutaneousProcedure",
     ProcedureType.SURGICAL: "https://schema.org/SurgicalProcedure",
-}
+}  # schema.org has no ablative type: an ablative treatment's graph names none rather than a wrong one
 
 
 def _choices(model: type[Concern] | type[BodyArea]) -> list[tuple[str, str]]:
@@ -67,18 +67,19 @@ def json_ld(data: dict[str, Any]) -> SafeString:
 
 
 def procedure_json_ld(request: HttpRequest, treatment: Treatment) -> dict[str, Any]:
-    return {
+    data = {
         "@context": "https://schema.org",
         "@type": "MedicalProcedure",
         "name": treatment.name,
         "description": describe(treatment.summary),
         "url": origin.absolute(treatment.get_absolute_url()),
-        "procedureType": SCHEMA_PROCEDURE_TYPES[ProcedureType(treatment.procedure_type)],
+        "procedureType": SCHEMA_PROCEDURE_TYPES.get(ProcedureType(treatment.procedure_type)),
         "howPerformed": treatment.how_performed,
         "preparation": treatment.preparation,
         "followup": treatment.followup,
         "bodyLocation": ", ".join(area.name for area in treatment.areas.all()),
     }
+    return {key: value for key, value in data.items() if key != "procedureType" or value}
 
 
 @require_safe

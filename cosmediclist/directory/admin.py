@@ -32,6 +32,7 @@ class PractitionerAdmin(admin.ModelAdmin[Practitioner]):
     list_filter = ["register", "is_registration_verified"]
     search_fields = ["name", "registration_number"]
     list_select_related = ["clinic"]
+    raw_id_fields = ["user"]
 
 
 admin.site.register(ClinicGroup)

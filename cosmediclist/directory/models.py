@@ -257,6 +257,14 @@ class ClinicPhoto(models.Model):
         return self.alt_text
 
 
+class PractitionerQuerySet(models.QuerySet["Practitioner"]):
+    def registered_clinicians(self) -> PractitionerQuerySet:
+        """Practitioners of a verified clinic whose register entry (register and number) was checked."""
+        return self.filter(clinic__is_verified=True, is_registration_verified=True).exclude(
+            Q(register="") | Q(registration_number="")
+        )
+
+
 class Practitioner(TimeStampedModel):
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="practitioners")
     name = models.CharField(max_length=160)
@@ -273,8 +281,8 @@ class Practitioner(TimeStampedModel):
     bio = models.TextField(blank=True)
     photo = models.ImageField(upload_to="clinics/", blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
-    # The staff account of this practitioner, if they work in the portal: a member of the clinic
-    # linked here is a clinician (for example, the one who may clear a flagged request).
+    # The site account of this practitioner, if they have one: a member of the clinic linked here is
+    # a clinician (the one who may clear a flagged request) and earns the clinician badge on comments.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -282,6 +290,8 @@ class Practitioner(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="practitioner_profiles",
     )
+
+    objects = PractitionerQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]

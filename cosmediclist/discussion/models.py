@@ -24,7 +24,7 @@ class Status(models.TextChoices):
 class Badge(models.TextChoices):
     NONE = "", "No badge"
     EDITOR = "editor", "Editor"
-    CLINIC_STAFF = "clinic_staff", "Verified clinic staff"
+    CLINICIAN = "clinician", "Registered clinician"
 
 
 class CommentQuerySet(models.QuerySet["Comment"]):

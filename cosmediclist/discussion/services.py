@@ -52,20 +52,15 @@ def comments_are_open(*, page: Page, rules: ModerationSettings, closed_flag: boo
 
 
 def _badge_for(user: AnyUser) -> str:
+    """Editors get the editor badge; the clinician badge needs a checked register entry at a verified clinic."""
     if user is None or not user.is_authenticated:
         return Badge.NONE
-    roles = roles_of(user)
-    if Role.EDITOR in roles:
+    if Role.EDITOR in roles_of(user):
         return Badge.EDITOR
-    memberships = getattr(user, "clinic_memberships", None)
-    if memberships is not None:
-        # Once the directory app lands, only memberships it marks verified earn the badge.
-        field_names = {f.name for f in memberships.model._meta.get_fields()}
-        for flag in ("is_verified", "verified"):
-            if flag in field_names:
-                memberships = memberships.filter(**{flag: True})
-        if memberships.exists():
-            return Badge.CLINIC_STAFF
+    from cosmediclist.directory.models import Practitioner
+
+    if Practitioner.objects.registered_clinicians().filter(user_id=user.pk).exists():
+        return Badge.CLINICIAN
     return Badge.NONE
 
 

@@ -1,8 +1,7 @@
-"""Demo guides: reviewers, authors and seven medically reviewed articles, with drawn hero images."""
+"""Demo guides: reviewers, authors and seven articles approved through the medical review, with drawn hero images."""
 
 from __future__ import annotations
 
-import datetime
 import html
 import io
 import re
@@ -10,9 +9,11 @@ from typing import Any
 
 from django.core.files.images import ImageFile
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 from wagtail.images import get_image_model
 
+from cosmediclist.accounts import demo as demo_accounts
+from cosmediclist.accounts.models import User
+from cosmediclist.accounts.roles import MEDICAL_REVIEWERS_GROUP, group
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.core.text import describe
 from cosmediclist.editorial import services
@@ -21,8 +22,6 @@ from cosmediclist.editorial.illustrations import hero_jpeg
 from cosmediclist.editorial.models import ArticleIndexPage
 
 _LINK = re.compile(r'<a href="(/[^"]*)">(.*?)</a>')
-# Reviewed a few months ago and due again in a year (the mesotherapy guide most recently).
-REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
 def _internal_links_that_exist(text: str) -> str:
@@ -65,11 +64,27 @@ def _hero(guide: dict[str, Any]) -> Any:
     return image
 
 
+def _signer(profile: dict[str, str]) -> User:
+    """The account that approves as this demo reviewer: the demo reviewer login for the first one."""
+    if profile is REVIEWERS[0]:
+        email = demo_accounts.REVIEWER.email
+    else:
+        email = f"{profile['slug']}@demo.cosmediclist.test"
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        first, _, last = profile["name"].removeprefix("Dr ").partition(" ")
+        # These accounts only sign the demo guides' approvals: nobody signs in with them.
+        user = User.objects.create_user(email, None, first_name=first, last_name=last)
+    user.groups.add(group(MEDICAL_REVIEWERS_GROUP))
+    return user
+
+
 def load() -> None:
     index: ArticleIndexPage = services.set_up_editorial()
     authors = {a["slug"]: services.save_author(slug=a["slug"], name=a["name"], bio=a["bio"]) for a in AUTHORS}
-    reviewers = {
-        r["slug"]: services.save_reviewer(
+    signers = {r["slug"]: _signer(r) for r in REVIEWERS}
+    for r in REVIEWERS:
+        services.save_reviewer(
             slug=r["slug"],
             name=r["name"],
             credentials=r["credentials"],
@@ -77,15 +92,13 @@ def load() -> None:
             register=r["register"],
             register_number=r["register_number"],
             bio=r["bio"],
+            user=signers[r["slug"]],
         )
-        for r in REVIEWERS
-    }
+    writer = User.objects.filter(email=demo_accounts.EDITOR.email).first()
     treatments = Treatment.objects.in_bulk(
         [g["treatment_slug"] for g in GUIDES if g["treatment_slug"]], field_name="slug"
     )
-    today = timezone.localdate()
-    for position, guide in enumerate(GUIDES):
-        reviewed = today - datetime.timedelta(days=30 + 20 * position)
+    for guide in GUIDES:
         fields: dict[str, Any] = {
             "standfirst": guide["standfirst"],
             "summary": guide["summary"],
@@ -95,13 +108,13 @@ def load() -> None:
             "hero_credit": "Illustration drawn for CosMedicList",
             "body": body(guide),
             "author": authors[guide["author"]],
-            "reviewer": reviewers[guide["reviewer"]],
             "disclosure": guide["disclosure"],
             "search_description": describe(guide["standfirst"]),
         }
         is_guide = guide["kind"] == "guide"
         if is_guide:
             fields["treatment"] = treatments.get(guide["treatment_slug"])
+        # Written by the demo editor, approved by the guide's reviewer: the byline comes from the approval.
         services.publish_article(
             index=index,
             slug=guide["slug"],
@@ -109,6 +122,6 @@ def load() -> None:
             fields=fields,
             tags=guide["tags"],
             guide=is_guide,
-            last_reviewed_on=reviewed,
-            next_review_due_on=reviewed + REVIEW_INTERVAL,
+            writer=writer,
+            approved_by=signers[guide["reviewer"]],
         )

@@ -23,6 +23,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 
 from cosmediclist.core.text import describe
@@ -79,8 +80,17 @@ class Reviewer(models.Model):
     register = models.CharField(max_length=10, choices=Register.choices)
     register_number = models.CharField(max_length=20)
     bio = models.TextField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer_profile",
+        help_text="The account that approves guides as this reviewer (a member of Medical reviewers).",
+    )
 
     panels = [
+        FieldPanel("user"),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("credentials"),
@@ -190,9 +200,11 @@ class ArticlePage(Page):  # type: ignore[misc]
     hero_credit = models.CharField(max_length=120, blank=True)
     body = StreamField(BodyBlock())
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="+")
-    reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="+")
-    last_reviewed_on = models.DateField()
-    next_review_due_on = models.DateField()
+    # Set only by the approval step of the "Medical review" workflow (editorial.review), never typed:
+    # they belong to the page, not to a revision, so publishing an old draft cannot roll them back.
+    reviewer = models.ForeignKey(Reviewer, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    last_reviewed_on = models.DateField(null=True, blank=True)
+    next_review_due_on = models.DateField(null=True, blank=True)
     disclosure = models.TextField(blank=True, help_text="Conflicts of interest or sponsorship, when any.")
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
 
@@ -215,12 +227,9 @@ class ArticlePage(Page):  # type: ignore[misc]
         MultiFieldPanel(
             [
                 FieldPanel("author"),
-                FieldPanel("reviewer"),
-                FieldPanel("last_reviewed_on"),
-                FieldPanel("next_review_due_on"),
                 FieldPanel("disclosure"),
             ],
-            heading="Medical review",
+            heading="Authorship",
         ),
         FieldPanel("tags"),
     ]
@@ -243,7 +252,15 @@ class ArticlePage(Page):  # type: ignore[misc]
 
     @property
     def is_overdue(self) -> bool:
-        return self.next_review_due_on < timezone.localdate()
+        return self.next_review_due_on is not None and self.next_review_due_on < timezone.localdate()
+
+    def with_content_json(self, content: dict[str, Any]) -> ArticlePage:
+        """A revision never carries the review: the page keeps the reviewer and dates its approval set."""
+        page: ArticlePage = super().with_content_json(content)
+        page.reviewer_id = self.reviewer_id
+        page.last_reviewed_on = self.last_reviewed_on
+        page.next_review_due_on = self.next_review_due_on
+        return page
 
     def blocks_with_anchors(self) -> list[tuple[Any, str]]:
         """Each body block with the anchor of its heading ("" for other blocks), unique in the page."""
@@ -317,6 +334,7 @@ class ArticlePage(Page):  # type: ignore[misc]
             breadcrumbs=structured_data.breadcrumbs(self, parent),
             json_ld=structured_data.as_script(graph),
             meta_description=describe(self.search_description or self.standfirst),
+            review_history=list(self.reviews.select_related("reviewer").order_by("-reviewed_on", "-pk")),
         )
         return context
 
@@ -332,3 +350,49 @@ class TreatmentGuidePage(ArticlePage):
     parent_page_types = ["editorial.ArticleIndexPage"]
     subpage_types: list[str] = []
     template = "editorial/treatment_guide_page.html"
+
+
+class GuideReview(models.Model):
+    """One approval of a guide by a medical reviewer: who, when, which revision, and what had changed."""
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="reviews")
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="reviews")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reviewed_on = models.DateField()
+    next_review_due_on = models.DateField()
+    changes = models.CharField(max_length=300, help_text="What changed since the previous approved revision.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_review_due_on__gt=F("reviewed_on")),
+                name="editorial_guidereview_next_after_reviewed",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} reviewed by {self.reviewer_id} on {self.reviewed_on}"
+
+
+class MedicalReviewTask(AbstractGroupApprovalTask):  # type: ignore[misc]
+    """Approval by a medical reviewer: approving checks the reviewer and the references, then records it.
+
+    A refused approval changes nothing and sends the reviewer back to the guide with the reason.
+    """
+
+    def on_action(self, task_state: Any, user: Any, action_name: str, **kwargs: Any) -> str | None:
+        if action_name != "approve":
+            return super().on_action(task_state, user, action_name, **kwargs)  # type: ignore[no-any-return]
+        from cosmediclist.editorial import review
+
+        return review.approve_from_workflow(task=self, task_state=task_state, user=user, **kwargs)
+
+    def approve_in_wagtail(self, task_state: Any, user: Any, **kwargs: Any) -> None:
+        """Wagtail's own approval (which publishes the latest revision), for editorial.review."""
+        super().on_action(task_state, user, "approve", **kwargs)
+
+    class Meta:
+        verbose_name = "Medical review approval"

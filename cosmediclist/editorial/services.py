@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -11,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -21,6 +19,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cosmediclist.accounts.models import User
 from cosmediclist.accounts.roles import EDITORS_GROUP, MEDICAL_REVIEWERS_GROUP, group
 from cosmediclist.core import audit, origin
 from cosmediclist.editorial.models import (
@@ -28,6 +27,7 @@ from cosmediclist.editorial.models import (
     ArticlePage,
     Author,
     HomePage,
+    MedicalReviewTask,
     Register,
     Reviewer,
     TreatmentGuidePage,
@@ -110,30 +110,39 @@ def set_up_editorial() -> ArticleIndexPage:
     _grant_pages(editors, home, EDITOR_PAGE_PERMISSIONS)
     _grant_pages(reviewers, home, REVIEWER_PAGE_PERMISSIONS)
     _grant_editing(editors, snippets=("add_author", "change_author", "view_author", "view_reviewer"))
-    _grant_editing(
-        reviewers,
-        snippets=(
-            "add_author",
-            "change_author",
-            "view_author",
-            "add_reviewer",
-            "change_reviewer",
-            "view_reviewer",
-        ),
-    )
+    # Reviewer profiles sign bylines, so only administrators create or change them.
+    _grant_editing(reviewers, snippets=("add_author", "change_author", "view_author", "view_reviewer"))
+    for codename in ("add_reviewer", "change_reviewer"):
+        reviewers.permissions.remove(_permission("editorial", codename))
     # Editors and reviewers also maintain the treatment catalogue in the CMS (its snippets).
     for target in (editors, reviewers):
         for model in CATALOGUE_MODELS:
             for action in ("add", "change", "delete", "view"):
                 target.permissions.add(_permission("catalog", f"{action}_{model}"))
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-        task.groups.set([reviewers])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-        audit.record(actor=None, action="editorial.workflow_created", obj=workflow)
+    workflow = _review_workflow(reviewers)
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return index  # type: ignore[no-any-return]
+
+
+def _review_workflow(reviewers: Group) -> Workflow:
+    """The one-step workflow whose approval signs the byline (it replaces a plain group approval)."""
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    steps = WorkflowTask.objects.filter(workflow=workflow)
+    if steps.filter(task__in=MedicalReviewTask.objects.all()).exists():
+        return workflow
+    task, _ = MedicalReviewTask.objects.get_or_create(name=TASK_NAME)
+    task.groups.set([reviewers])
+    old = [step.task for step in steps]
+    steps.delete()
+    for retired in old:
+        retired.deactivate()
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    audit.record(
+        actor=None,
+        action="editorial.workflow_created" if created else "editorial.workflow_updated",
+        obj=workflow,
+    )
+    return workflow
 
 
 @transaction.atomic
@@ -155,13 +164,19 @@ def save_reviewer(
     register: str,
     register_number: str,
     bio: str = "",
+    user: AbstractBaseUser | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> Reviewer:
-    """Create or update a medical reviewer; the register must be one we can link to."""
+    """Create or update a medical reviewer; the register must be one we can link to.
+
+    ``user`` is the account that signs approvals as this reviewer; it must be a medical reviewer.
+    """
     if register not in Register.values:
         raise ValidationError({"register": f"Choose one of {', '.join(Register.values)}."})
     if not register_number.strip():
         raise ValidationError({"register_number": "Give the public register number."})
+    if user is not None and not user.groups.filter(name=MEDICAL_REVIEWERS_GROUP).exists():  # type: ignore[attr-defined]
+        raise ValidationError({"user": "Only an account in the Medical reviewers group can sign reviews."})
     reviewer, _ = Reviewer.objects.update_or_create(
         slug=slug,
         defaults={
@@ -171,6 +186,7 @@ def save_reviewer(
             "register": register,
             "register_number": register_number.strip(),
             "bio": bio,
+            **({"user": user} if user is not None else {}),
         },
     )
     audit.record(actor=actor, action="editorial.reviewer_saved", obj=reviewer)
@@ -186,30 +202,26 @@ def publish_article(
     fields: dict[str, Any],
     tags: list[str],
     guide: bool,
-    last_reviewed_on: datetime.date,
-    next_review_due_on: datetime.date,
-    actor: AbstractBaseUser | None = None,
+    writer: AbstractBaseUser | None,
+    approved_by: User,
 ) -> ArticlePage:
-    """Create an article (or a treatment guide) under the index and publish it straight away.
+    """Create an article (or a treatment guide) as a draft, submit it and approve it as ``approved_by``.
 
-    For the demo loader and for tests: editors in the CMS go through the "Medical review" workflow.
-    Raises ValidationError when the next review is not after the last one.
+    For the demo loader and for tests, through the same steps as the CMS: the writer's draft goes into
+    the "Medical review" workflow and the approval signs the byline (see editorial.review.approve).
+    Raises ValidationError, and stores nothing, when the approval is refused.
     """
-    if next_review_due_on <= last_reviewed_on:
-        raise ValidationError({"next_review_due_on": "The next review must come after the last one."})
+    from cosmediclist.editorial import review
+
     existing = ArticlePage.objects.filter(slug=slug).child_of(index).first()
     if existing is not None:
         return existing  # type: ignore[no-any-return]
     model = TreatmentGuidePage if guide else ArticlePage
-    page = model(
-        title=title,
-        slug=slug,
-        last_reviewed_on=last_reviewed_on,
-        next_review_due_on=next_review_due_on,
-        **fields,
-    )
+    page = model(title=title, slug=slug, live=False, **fields)
     index.add_child(instance=page)
     page.tags.set(tags)
-    page.save_revision(user=actor).publish(user=actor, skip_permission_checks=True)
-    audit.record(actor=actor, action="editorial.article_published", obj=page, data={"slug": slug})
-    return page
+    page.save_revision(user=writer)
+    audit.record(actor=writer, action="editorial.article_drafted", obj=page, data={"slug": slug})
+    task_state = review.submit_for_review(page=page, user=writer)
+    review.approve(task_state=task_state, user=approved_by)
+    return ArticlePage.objects.get(pk=page.pk)  # type: ignore[no-any-return]

@@ -51,13 +51,15 @@ def site_nodes() -> list[dict[str, Any]]:
     ]
 
 
-def review_date(page: ArticlePage) -> datetime.date:
+def review_date(page: ArticlePage) -> datetime.date | None:
     """The review date the page's data gives out: never before the guide was first published.
 
     What is published was approved first, so a review recorded before publication is reported
     as of the publication day; later reviews are reported as they are.
     """
-    reviewed: datetime.date = page.last_reviewed_on
+    reviewed: datetime.date | None = page.last_reviewed_on
+    if reviewed is None:
+        return None
     if page.first_published_at is not None:
         reviewed = max(reviewed, timezone.localdate(page.first_published_at))
     return reviewed
@@ -72,14 +74,35 @@ def breadcrumbs(page: ArticlePage, parent: Any) -> list[tuple[str, str]]:
     return trail
 
 
+def _reviewer_nodes(page: ArticlePage, base: str, webpage: dict[str, Any]) -> list[dict[str, Any]]:
+    """The reviewer who approved the guide, and when; nothing before its first approval."""
+    reviewer = page.reviewer
+    reviewed = review_date(page)
+    if reviewer is None or reviewed is None:
+        return []
+    reviewer_id = _id(base + "/", f"reviewer-{reviewer.slug}")
+    webpage.update(lastReviewed=reviewed.isoformat(), reviewedBy={"@id": reviewer_id})
+    return [
+        {
+            "@type": "Person",
+            "@id": reviewer_id,
+            "name": reviewer.name,
+            "jobTitle": reviewer.profession,
+            "honorificSuffix": reviewer.credentials,
+            "identifier": {
+                "@type": "PropertyValue",
+                "propertyID": reviewer.register,
+                "value": reviewer.register_number,
+            },
+        }
+    ]
+
+
 def article_graph(page: ArticlePage, *, parent: Any, tags: list[str], image_url: str = "") -> dict[str, Any]:
     base = settings.SITE_URL
     url = base + (page.url or "/")
     organization = {"@id": _id(base + "/", "organization")}
-    author_id, reviewer_id = (
-        _id(base + "/", f"author-{page.author.slug}"),
-        _id(base + "/", f"reviewer-{page.reviewer.slug}"),
-    )
+    author_id = _id(base + "/", f"author-{page.author.slug}")
     modified = page.last_published_at or page.first_published_at
     article: dict[str, Any] = {
         "@type": "Article",
@@ -105,36 +128,24 @@ def article_graph(page: ArticlePage, *, parent: Any, tags: list[str], image_url:
     }
     if image_url:
         article["image"] = image_url
+    webpage: dict[str, Any] = {
+        "@type": "MedicalWebPage",
+        "@id": _id(url, "webpage"),
+        "url": url,
+        "name": page.title,
+        "description": describe(page.search_description or page.standfirst),
+        "isPartOf": {"@id": _id(base + "/", "website")},
+        "breadcrumb": {"@id": _id(url, "breadcrumb")},
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "mainEntity": {"@id": _id(url, "article")},
+        "inLanguage": "en-GB",
+    }
     nodes = [
         *site_nodes(),
-        {
-            "@type": "MedicalWebPage",
-            "@id": _id(url, "webpage"),
-            "url": url,
-            "name": page.title,
-            "description": describe(page.search_description or page.standfirst),
-            "isPartOf": {"@id": _id(base + "/", "website")},
-            "breadcrumb": {"@id": _id(url, "breadcrumb")},
-            "lastReviewed": review_date(page).isoformat(),
-            "reviewedBy": {"@id": reviewer_id},
-            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-            "mainEntity": {"@id": _id(url, "article")},
-            "inLanguage": "en-GB",
-        },
+        webpage,
         article,
         {"@type": "Person", "@id": author_id, "name": page.author.name},
-        {
-            "@type": "Person",
-            "@id": reviewer_id,
-            "name": page.reviewer.name,
-            "jobTitle": page.reviewer.profession,
-            "honorificSuffix": page.reviewer.credentials,
-            "identifier": {
-                "@type": "PropertyValue",
-                "propertyID": page.reviewer.register,
-                "value": page.reviewer.register_number,
-            },
-        },
+        *_reviewer_nodes(page, base, webpage),
         {
             "@type": "BreadcrumbList",
             "@id": _id(url, "breadcrumb"),

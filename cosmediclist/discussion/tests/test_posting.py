@@ -216,7 +216,7 @@ def test_a_reply_to_a_comment_of_another_page_or_a_held_one_is_refused(client: C
     assert "not available" in " ".join(response.context["comment_form"].errors["parent"])
 
 
-def test_editors_and_clinic_staff_get_a_badge(article, editor) -> None:
+def test_editors_get_the_editor_badge(article, editor) -> None:
     client = client_for(editor)
     response = client.post(
         reverse("discussion:post", args=[article.pk]), {**form_data(), "email": "", "name": "Edna Editor"}

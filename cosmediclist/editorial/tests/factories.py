@@ -7,10 +7,13 @@ import io
 import itertools
 from typing import Any
 
+import time_machine
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from cosmediclist.accounts.models import User
+from cosmediclist.accounts.roles import EDITORS_GROUP, MEDICAL_REVIEWERS_GROUP, group
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.editorial import services
 from cosmediclist.editorial.illustrations import hero_jpeg
@@ -24,7 +27,16 @@ def author() -> Author:
     return services.save_author(slug=f"author-{n}", name=f"Alex Author {n}", bio="Writes guides.")
 
 
-def reviewer() -> Reviewer:
+def reviewer_account(n: int | None = None) -> User:
+    """An account in the Medical reviewers group, with no reviewer profile yet."""
+    n = n if n is not None else next(_numbers)
+    user = User.objects.create_user(f"riley.reviewer{n}@example.org", "x-Reviewer-Pass-42")
+    user.groups.add(group(MEDICAL_REVIEWERS_GROUP), group(EDITORS_GROUP))
+    return user
+
+
+def reviewer(user: User | None = None) -> Reviewer:
+    """A reviewer profile on the GMC register, linked to a medical reviewer's account."""
     n = next(_numbers)
     return services.save_reviewer(
         slug=f"reviewer-{n}",
@@ -33,6 +45,7 @@ def reviewer() -> Reviewer:
         profession="Consultant dermatologist",
         register="GMC",
         register_number=f"77{n:05d}",
+        user=user or reviewer_account(n),
     )
 
 
@@ -122,13 +135,17 @@ def article(
     title: str = "What is mesotherapy and how does it work?",
     guide_for: Treatment | None = None,
     tags: list[str] | None = None,
-    last_reviewed_on: datetime.date | None = None,
-    next_review_due_on: datetime.date | None = None,
+    reviewed_on: datetime.date | None = None,
+    reviewed_by: Reviewer | None = None,
     hero: Any = None,
     **fields: Any,
 ) -> ArticlePage:
+    """A page written, submitted and approved through the "Medical review" workflow.
+
+    ``reviewed_on`` moves the clock to that day for the whole story, so the guide is also first
+    published then (a review never predates its guide).
+    """
     n = next(_numbers)
-    reviewed = last_reviewed_on or timezone.localdate() - datetime.timedelta(days=10)
     values: dict[str, Any] = {
         "standfirst": "A short standfirst.",
         "summary": "The plain-language summary.",
@@ -137,21 +154,24 @@ def article(
         "hero_caption": "A caption",
         "body": body(),
         "author": author(),
-        "reviewer": reviewer(),
         **fields,
     }
     if guide_for is not None:
         values["treatment"] = guide_for
-    return services.publish_article(
-        index=index,
-        slug=slug or f"article-{n}",
-        title=title,
-        fields=values,
-        tags=tags if tags is not None else ["skin"],
-        guide=guide_for is not None,
-        last_reviewed_on=reviewed,
-        next_review_due_on=next_review_due_on or reviewed + datetime.timedelta(days=365),
-    )
+    signer = reviewed_by or reviewer()
+    assert signer.user is not None
+    day = reviewed_on or timezone.localdate() - datetime.timedelta(days=10)
+    with time_machine.travel(datetime.datetime.combine(day, datetime.time(10), tzinfo=datetime.UTC)):
+        return services.publish_article(
+            index=index,
+            slug=slug or f"article-{n}",
+            title=title,
+            fields=values,
+            tags=tags if tags is not None else ["skin"],
+            guide=guide_for is not None,
+            writer=None,
+            approved_by=signer.user,
+        )
 
 
 def wagtail_roots() -> None:
