@@ -19,7 +19,11 @@ TOKEN = re.compile(r"^[A-Za-z0-9_\-]{16,64}$")
 
 class ClinicChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return f"Send my request and answers to {obj.name}, {obj.town}"
+        return (
+            f"Send my request to {obj.name}, {obj.town}. {obj.name} will see your name and contact details, "
+            "the treatments, concerns and areas you chose, what you hope for and your answers to the health "
+            "questions, with any details you add."
+        )
 
 
 class RequestForm(forms.Form):
@@ -29,7 +33,10 @@ class RequestForm(forms.Form):
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         label="Who may see your request",
-        help_text="Tick each clinic you agree to send it to (up to 3). Each clinic sees only its own copy.",
+        help_text=(
+            "Nothing is sent until you tick a clinic. Tick each clinic you agree to send your request to "
+            "(up to 3). Each clinic sees only its own copy."
+        ),
         error_messages={"required": "Tick at least one clinic to send your request to."},
     )
     treatments: forms.ModelMultipleChoiceField[Treatment] = forms.ModelMultipleChoiceField(

@@ -69,14 +69,11 @@ def _submit(
                 return redirect("consultations:submitted")
         status = 400
     else:
-        initial_clinics = [c for c in clinics if c.slug in request.GET.getlist("clinic")]
-        if clinics.count() == 1:
-            initial_clinics = list(clinics)
+        # Consent is never assumed: every clinic box starts unticked, even when only one clinic is offered.
         form = RequestForm(
             initial={
                 "idempotency_token": secrets.token_urlsafe(24),
                 "treatments": preselected,
-                "clinics": initial_clinics,
                 "contact_method": "email",
             },
             **form_kwargs,

@@ -92,7 +92,7 @@ def ask_for_a_consultation(page: Page) -> str:
     page.get_by_role("group", name="How should the clinic contact you?").get_by_label("Email").check()
     page.get_by_label("Your name").fill("Rosa Reader")
     page.get_by_label("Your email address").fill(PATIENT)
-    page.get_by_label("Send my request and answers to Wellcare Medical Centre").check()
+    page.get_by_label("Send my request to Wellcare Medical Centre", exact=False).check()
     page.get_by_role("button", name="Send my request").click()
     # Forgot to confirm their age: told next to the box, nothing typed is lost.
     expect(page.get_by_text("please confirm you are 18 or over")).to_be_visible()

@@ -75,7 +75,7 @@ def test_from_a_treatment_page_each_consented_clinic_gets_its_own_copy(
     third = clinic_offering(treatment, name="Not chosen")
     response = client.get(f"/treatments/{treatment.slug}/consultation/")
     assert response.status_code == 200
-    assert "Send my request and answers to Not chosen" in response.content.decode()
+    assert "Send my request to Not chosen" in response.content.decode()
     client.post(f"/treatments/{treatment.slug}/consultation/", form_data([clinic, other_clinic], treatment))
     made = ConsultationRequest.objects.order_by("clinic__name")
     assert {r.clinic_id for r in made} == {clinic.pk, other_clinic.pk}
