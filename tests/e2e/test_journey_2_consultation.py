@@ -90,7 +90,7 @@ def ask_for_a_consultation(page: Page) -> str:
         questions.nth(n).get_by_label("No", exact=True).check()
     page.get_by_role("group", name="Do you take blood-thinning").get_by_label("Yes", exact=True).check()
     page.get_by_role("group", name="How should the clinic contact you?").get_by_label("Email").check()
-    page.get_by_label("Your name").fill("Rosa Reader")
+    page.get_by_role("textbox", name="Your name").fill("Rosa Reader")
     page.get_by_label("Your email address").fill(PATIENT)
     page.get_by_label("Send my request to Wellcare Medical Centre", exact=False).check()
     page.get_by_role("button", name="Send my request").click()
