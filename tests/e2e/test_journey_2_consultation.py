@@ -95,7 +95,8 @@ def ask_for_a_consultation(page: Page) -> str:
     page.get_by_label("Send my request to Wellcare Medical Centre", exact=False).check()
     page.get_by_role("button", name="Send my request").click()
     # Forgot to confirm their age: told next to the box, nothing typed is lost.
-    expect(page.get_by_text("please confirm you are 18 or over")).to_be_visible()
+    expect(page.locator(".errorlist").get_by_text("please confirm you are 18 or over")).to_be_visible()
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     expect(page.get_by_label("What do you hope for?")).to_have_value(
         "Softer stretch marks on my tummy and thighs."
     )
