@@ -137,3 +137,16 @@ def test_naughty_strings_in_every_text_field_never_give_a_500(client: Client, cl
             data[field] = text
             response = client.post(url(clinic), data)
             assert response.status_code in (302, 400), (field, text)
+
+
+def test_a_form_resent_to_more_clinics_is_refused_with_a_message_not_reported_as_sent(
+    client: Client, clinic, other_clinic, treatment
+) -> None:
+    path = f"/treatments/{treatment.slug}/consultation/"
+    assert client.post(path, form_data([clinic], treatment)).status_code == 302
+    response = client.post(path, form_data([clinic, other_clinic], treatment, name="Rosa Again"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "nothing more was sent" in page
+    assert 'value="Rosa Again"' in page
+    assert list(ConsultationRequest.objects.values_list("clinic__name", flat=True)) == [clinic.name]
