@@ -50,15 +50,19 @@ def every_form_page(db: None) -> dict[str, str]:
             ).content.decode()
     for treatment in Treatment.objects.published().filter(offers__isnull=False).distinct():
         path = f"/treatments/{treatment.slug}/consultation/"
-        clinic = Clinic.objects.verified().offering(treatment).first()
-        if clinic is not None:
-            pages[f"{path}?clinic={clinic.slug}"] = anonymous.get(path, {"clinic": clinic.slug}).content.decode()
+        first = Clinic.objects.verified().offering(treatment).first()
+        if first is not None:
+            pages[f"{path}?clinic={first.slug}"] = anonymous.get(
+                path, {"clinic": first.slug}
+            ).content.decode()
     for path in ("/account/sign-in/", "/account/sign-up/", "/account/password-reset/"):
         pages[path] = anonymous.get(path).content.decode()
     staff = client_for(User.objects.get(email=accounts_demo.CLINIC_STAFF.email))
     pages.update(_crawl_under(staff, "/portal/", "/portal/"))
     patient = client_for(User.objects.get(email=accounts_demo.PATIENT.email))
-    pages.update({f"patient:{p}": html for p, html in _crawl_under(patient, "/account/", "/account/").items()})
+    pages.update(
+        {f"patient:{p}": html for p, html in _crawl_under(patient, "/account/", "/account/").items()}
+    )
     editor = client_for(User.objects.get(email=accounts_demo.EDITOR.email))
     pages.update(_crawl_under(editor, "/moderation/comments/", "/moderation/"))
     return pages
@@ -87,5 +91,9 @@ def test_the_consent_names_each_clinic_and_what_it_will_see(db: None) -> None:
     for clinic in clinics:
         label = labels[str(clinic.pk)]
         assert clinic.name in label
-        for seen in ("your name and contact details", "what you hope for", "your answers to the health questions"):
+        for seen in (
+            "your name and contact details",
+            "what you hope for",
+            "your answers to the health questions",
+        ):
             assert seen in label

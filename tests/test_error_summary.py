@@ -16,7 +16,9 @@ from cosmediclist.catalog.models import Treatment
 from cosmediclist.directory.models import Clinic
 from cosmediclist.editorial.models import ArticlePage
 
-SUMMARY = re.compile(r'<div class="error-summary" role="alert" tabindex="-1" data-error-summary>(.*?)</div>', re.S)
+SUMMARY = re.compile(
+    r'<div class="error-summary" role="alert" tabindex="-1" data-error-summary>(.*?)</div>', re.S
+)
 HREF = re.compile(r'<a href="#([^"]+)"')
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -17,7 +18,6 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -50,7 +50,9 @@ class ContraindicationForm(WagtailAdminModelForm):  # type: ignore[misc]
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean()
         try:
-            services.check_contraindication(handling=str(data.get("handling") or ""), wait_weeks=data.get("wait_weeks"))
+            services.check_contraindication(
+                handling=str(data.get("handling") or ""), wait_weeks=data.get("wait_weeks")
+            )
         except ValidationError as error:
             _report(self, error)
         return data

@@ -15,7 +15,6 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from cosmediclist.directory import images, services
-
 from cosmediclist.directory.models import (
     Clinic,
     ClinicGroup,
@@ -70,6 +69,8 @@ class PractitionerAdmin(admin.ModelAdmin[Practitioner]):
 
 admin.site.register(ClinicGroup)
 admin.site.register(ClinicMembership)
+
+
 class ClinicPhotoForm(forms.ModelForm):  # type: ignore[type-arg]
     """Checks the upload as the portal does, so a bad file gets its message next to the field."""
 
@@ -115,4 +116,6 @@ class ClinicPhotoAdmin(admin.ModelAdmin[ClinicPhoto]):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ClinicPhoto]) -> None:
         for photo in queryset:
             services.remove_photo(actor=request.user, photo=photo)  # type: ignore[arg-type]
+
+
 admin.site.register(Offer)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django import forms
-from django import template
+from django import forms, template
 
 register = template.Library()
 

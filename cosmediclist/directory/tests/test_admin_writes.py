@@ -63,8 +63,13 @@ def test_an_admin_deleting_a_photo_is_audited(admin, clinic) -> None:
 
 def test_marking_a_clinic_verified_in_the_admin_goes_through_the_service_and_is_audited(admin) -> None:
     clinic = Clinic.objects.create(
-        name="New Skin", slug="new-skin", address="1 Road", town="Leeds", postcode="LS1 1AA",
-        latitude=53.8, longitude=-1.55,
+        name="New Skin",
+        slug="new-skin",
+        address="1 Road",
+        town="Leeds",
+        postcode="LS1 1AA",
+        latitude=53.8,
+        longitude=-1.55,
     )
     response = client_for(admin).post(
         "/django-admin/directory/clinic/",
