@@ -6,9 +6,9 @@ Each service creates or updates by slug, so loading the demo twice changes nothi
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypedDict, Unpack
+from typing import Any, TypedDict, Unpack
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -93,9 +93,30 @@ class ConcernLinkIn:
     how_it_helps: str
 
 
-def _check_ranges(facts: TreatmentFacts) -> None:
+def check_treatment(*, slug: str, facts: Mapping[str, Any]) -> None:
+    """The catalogue's rules for a treatment's slug and figures, shared by ``save_treatment`` and
+    the CMS editor. Raises ``ValidationError`` keyed by field; figures missing from ``facts`` are
+    left to the form that reports them."""
+    errors: dict[str, list[str]] = {}
+    if COMPARE_SEPARATOR in slug:
+        errors["slug"] = ['A treatment slug cannot contain "-vs-".']
+    try:
+        _check_ranges(facts)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+
+
+def check_contraindication(*, handling: str, wait_weeks: int | None) -> None:
+    """A "wait" answer needs a number of weeks. Raises ``ValidationError`` on ``wait_weeks``."""
+    if handling == "wait" and not wait_weeks:
+        raise ValidationError({"wait_weeks": "Say how many weeks to wait."})
+
+
+def _check_ranges(facts: Mapping[str, Any]) -> None:
     errors: dict[str, str] = {}
-    values: dict[str, int | None] = dict(facts)  # type: ignore[arg-type]
+    values: dict[str, int | None] = dict(facts)
     for prefix in RANGES:
         low, high = values.get(f"{prefix}_min"), values.get(f"{prefix}_max")
         if low is None or high is None:
@@ -108,9 +129,10 @@ def _check_ranges(facts: TreatmentFacts) -> None:
             errors[f"{prefix}_min"] = "Must not be negative."
         elif high < low:
             errors[f"{prefix}_max"] = f"Must be at least the lowest value ({low})."
-    if not 0 <= facts["pain_score"] <= 10:
+    pain, sessions_min = facts.get("pain_score"), facts.get("sessions_min")
+    if pain is not None and not 0 <= pain <= 10:
         errors["pain_score"] = "Give a score from 0 (none) to 10 (worst imaginable)."
-    if facts["sessions_min"] < 1 and "sessions_min" not in errors:
+    if sessions_min is not None and sessions_min < 1 and "sessions_min" not in errors:
         errors["sessions_min"] = "At least one session."
     if errors:
         raise ValidationError(errors)
@@ -147,9 +169,7 @@ def save_treatment(
     (it would break comparison URLs), an unknown concern, area or screening question slug, or
     whatever the model's own validation rejects (choices, unique name). Nothing is written then.
     """
-    if COMPARE_SEPARATOR in slug:
-        raise ValidationError({"slug": 'A treatment slug cannot contain "-vs-".'})
-    _check_ranges(facts)
+    check_treatment(slug=slug, facts=facts)
     concern_ids = _slugs_or_error(Concern, [link.concern for link in concerns], "concerns")
     area_ids = _slugs_or_error(BodyArea, list(areas), "areas")
     contraindication_ids = _slugs_or_error(Contraindication, list(contraindications), "contraindications")
@@ -248,8 +268,7 @@ def save_contraindication(
     of weeks, and on any other field the model rejects. Treatments link to it through
     ``save_treatment(contraindications=…)``.
     """
-    if handling == "wait" and not wait_weeks:
-        raise ValidationError({"wait_weeks": "Say how many weeks to wait."})
+    check_contraindication(handling=handling, wait_weeks=wait_weeks)
     item = Contraindication.objects.filter(slug=slug).first() or Contraindication(slug=slug)
     item.question, item.handling, item.help_text = question, handling, help_text
     item.wait_weeks, item.explanation = wait_weeks, explanation

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -17,8 +21,41 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cosmediclist.catalog import services
 from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Treatment
 from cosmediclist.core import audit
+
+
+def _report(form: forms.BaseForm, error: ValidationError) -> None:
+    for field, messages in error.message_dict.items():
+        if field not in form.fields:
+            form.add_error(None, messages)
+        elif field not in form.errors:
+            form.add_error(field, messages)
+
+
+class TreatmentForm(WagtailAdminModelForm):  # type: ignore[misc]
+    """The CMS editor applies the catalogue service's rules (the "-vs-" slug, sensible ranges)."""
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean()
+        try:
+            services.check_treatment(slug=str(data.get("slug") or ""), facts=data)
+        except ValidationError as error:
+            _report(self, error)
+        return data
+
+
+class ContraindicationForm(WagtailAdminModelForm):  # type: ignore[misc]
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean()
+        try:
+            services.check_contraindication(
+                handling=str(data.get("handling") or ""), wait_weeks=data.get("wait_weeks")
+            )
+        except ValidationError as error:
+            _report(self, error)
+        return data
 
 
 def _range(prefix: str, heading: str) -> FieldRowPanel:
@@ -86,7 +123,8 @@ class TreatmentViewSet(SnippetViewSet):  # type: ignore[misc]
                 ],
                 heading="Side effects and aftercare",
             ),
-        ]
+        ],
+        base_form_class=TreatmentForm,
     )
 
 
@@ -113,14 +151,17 @@ class ContraindicationViewSet(SnippetViewSet):  # type: ignore[misc]
     list_display = ["question", "handling", "wait_weeks"]
     list_filter = ["handling", "treatments"]
     search_fields = ["question", "help_text", "explanation"]
-    panels = [
-        FieldPanel("slug"),
-        FieldPanel("question"),
-        FieldPanel("help_text"),
-        FieldRowPanel([FieldPanel("handling"), FieldPanel("wait_weeks")]),
-        FieldPanel("explanation"),
-        FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("slug"),
+            FieldPanel("question"),
+            FieldPanel("help_text"),
+            FieldRowPanel([FieldPanel("handling"), FieldPanel("wait_weeks")]),
+            FieldPanel("explanation"),
+            FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
+        ],
+        base_form_class=ContraindicationForm,
+    )
 
 
 class CatalogueGroup(SnippetViewSetGroup):  # type: ignore[misc]

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Treatment
 from cosmediclist.consultations.models import TIME_ZONES, ChangeKind, ContactMethod, ReviewDecision, Status
-from cosmediclist.consultations.questionnaire import add_questions, answer_field, detail_field
+from cosmediclist.consultations.questionnaire import add_questions, answer_field, applicable, detail_field
 from cosmediclist.consultations.services import Answer
 
 PHONE = re.compile(r"^\+?[0-9 ()\-]{7,30}$")
@@ -19,7 +19,11 @@ TOKEN = re.compile(r"^[A-Za-z0-9_\-]{16,64}$")
 
 class ClinicChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return f"Send my request and answers to {obj.name}, {obj.town}"
+        return (
+            f"Send my request to {obj.name}, {obj.town}. {obj.name} will see your name and contact details, "
+            "the treatments, concerns and areas you chose, what you hope for and your answers to the health "
+            "questions, with any details you add."
+        )
 
 
 class RequestForm(forms.Form):
@@ -29,7 +33,10 @@ class RequestForm(forms.Form):
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         label="Who may see your request",
-        help_text="Tick each clinic you agree to send it to (up to 3). Each clinic sees only its own copy.",
+        help_text=(
+            "Nothing is sent until you tick a clinic. Tick each clinic you agree to send your request to "
+            "(up to 3). Each clinic sees only its own copy."
+        ),
         error_messages={"required": "Tick at least one clinic to send your request to."},
     )
     treatments: forms.ModelMultipleChoiceField[Treatment] = forms.ModelMultipleChoiceField(
@@ -83,7 +90,8 @@ class RequestForm(forms.Form):
         self.fields["clinics"].queryset = clinics  # type: ignore[attr-defined]
         self.fields["treatments"].queryset = treatments  # type: ignore[attr-defined]
         self.questions = questions
-        add_questions(self, questions)
+        self.asked = applicable(questions, self._chosen_treatment_ids())
+        add_questions(self, questions, asked=self.asked)
         self.adults_only = any(t.is_adults_only for t in treatments)
 
     def clean_name(self) -> str:
@@ -127,8 +135,24 @@ class RequestForm(forms.Form):
             )
         return data
 
-    def question_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        return [(self[answer_field(q.slug)], self[detail_field(q.slug)]) for q in self.questions]
+    def _chosen_treatment_ids(self) -> list[int]:
+        """The treatments ticked in the submitted form, or pre-selected when the form is new."""
+        if self.is_bound:
+            raw = self.data.getlist("treatments") if hasattr(self.data, "getlist") else []
+            return [int(value) for value in raw if str(value).isdigit()]
+        return [t.pk for t in self.initial.get("treatments") or []]
+
+    def question_fields(self) -> list[dict[str, Any]]:
+        """Each question's fields, whether it is asked now, and the treatments it belongs to (for the script)."""
+        return [
+            {
+                "answer": self[answer_field(q.slug)],
+                "detail": self[detail_field(q.slug)],
+                "is_asked": q.slug in self.asked,
+                "treatment_ids": " ".join(str(t.pk) for t in q.treatments.all()),
+            }
+            for q in self.questions
+        ]
 
     def concerns(self) -> list[Concern]:
         return [c for c in (self.cleaned_data.get(f"concern_{n}") for n in (1, 2, 3)) if c is not None]
@@ -141,6 +165,7 @@ class RequestForm(forms.Form):
                 detail=self.cleaned_data.get(detail_field(q.slug), "").strip(),
             )
             for q in self.questions
+            if q.slug in self.asked
         ]
 
 

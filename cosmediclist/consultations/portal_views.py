@@ -87,7 +87,9 @@ def _detail(
     forms: dict[str, Form],
     status: int = 200,
     plan_error: str = "",
+    moved: tuple[int, SessionMoveForm] | None = None,
 ) -> HttpResponse:
+    """The request page; ``moved`` is a refused session move, shown with what was typed."""
     answers = sorted(found.answers.all(), key=lambda a: (-a.flag, a.pk))
     treatments = list(found.treatments.all())
     linked = []
@@ -120,6 +122,8 @@ def _detail(
             "review_form": forms.get("review") or ReviewForm(),
             "is_clinician": found.is_gated and clinician_at(request.user, found.clinic_id) is not None,
             "session_form": SessionMoveForm(),
+            "moved_session": moved[0] if moved else None,
+            "moved_form": moved[1] if moved else None,
         },
         status=status,
     )
@@ -258,7 +262,7 @@ def plan(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def move_session(request: HttpRequest, reference: str, session_id: int) -> HttpResponse:
     session = get_session_for_staff(request.user, reference, session_id)
-    form = SessionMoveForm(request.POST)
+    form = SessionMoveForm(request.POST, auto_id=f"move-{session.pk}-%s")
     with timezone.override(session.plan.zone):
         valid = form.is_valid()
     if valid:
@@ -273,7 +277,7 @@ def move_session(request: HttpRequest, reference: str, session_id: int) -> HttpR
         else:
             return redirect("consultations:portal-request", reference)
     found = get_request_for_staff(request.user, reference)
-    return _detail(request, found, forms={}, status=400)
+    return _detail(request, found, forms={}, status=400, moved=(session.pk, form))
 
 
 @login_required
@@ -282,9 +286,9 @@ def cancel_session(request: HttpRequest, reference: str, session_id: int) -> Htt
     session = get_session_for_staff(request.user, reference, session_id)
     try:
         services.cancel_session(actor=request.user, session=session)  # type: ignore[arg-type]
-    except ValidationError:
+    except ValidationError as error:
         found = get_request_for_staff(request.user, reference)
-        return _detail(request, found, forms={}, status=400)
+        return _detail(request, found, forms={}, status=400, plan_error=" ".join(error.messages))
     return redirect("consultations:portal-request", reference)
 
 

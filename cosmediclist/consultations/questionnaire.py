@@ -34,19 +34,33 @@ def detail_field(slug: str) -> str:
     return f"q_{slug}_detail"
 
 
-def add_questions(form: forms.Form, questions: list[Contraindication]) -> None:
-    """Add a required yes/no and an optional detail box per question to ``form``."""
+def applicable(questions: Iterable[Contraindication], treatment_ids: Iterable[int]) -> set[str]:
+    """The slugs of the questions that concern at least one of the chosen treatments."""
+    chosen = set(treatment_ids)
+    return {q.slug for q in questions if any(t.pk in chosen for t in q.treatments.all())}
+
+
+def add_questions(form: forms.Form, questions: list[Contraindication], *, asked: set[str]) -> None:
+    """Add a yes/no and an optional detail box per question to ``form``.
+
+    Only the questions in ``asked`` (those of the chosen treatments) can be answered and are
+    required; the others are disabled, so nothing typed into them could be sent and then dropped.
+    """
     for question in questions:
+        is_asked = question.slug in asked
         form.fields[answer_field(question.slug)] = forms.ChoiceField(
             label=question.question,
             choices=YES_NO,
             widget=forms.RadioSelect,
             help_text=question.help_text,
+            required=is_asked,
+            disabled=not is_asked,
             error_messages={"required": "Please answer yes or no."},
         )
         form.fields[detail_field(question.slug)] = forms.CharField(
             label="Anything the clinician should know (optional)",
             required=False,
+            disabled=not is_asked,
             max_length=DETAIL_MAX,
             widget=forms.Textarea(attrs={"rows": 2}),
         )

@@ -39,7 +39,10 @@ def _submit(
 ) -> HttpResponse:
     """Render the form; on a valid POST call the service, then redirect to the confirmation."""
     preselected = [t for t in treatments if t.slug in request.GET.getlist("treatment")]
-    questions = questions_for(preselected or list(treatments))
+    if len(treatments) == 1:
+        preselected = list(treatments)
+    # Every question of the offered treatments is on the page; only those of the chosen ones are asked.
+    questions = questions_for(list(treatments))
     form_kwargs: dict[str, Any] = {"clinics": clinics, "treatments": treatments, "questions": questions}
     if request.method == "POST":
         form = RequestForm(request.POST, **form_kwargs)
@@ -69,14 +72,11 @@ def _submit(
                 return redirect("consultations:submitted")
         status = 400
     else:
-        initial_clinics = [c for c in clinics if c.slug in request.GET.getlist("clinic")]
-        if clinics.count() == 1:
-            initial_clinics = list(clinics)
+        # Consent is never assumed: every clinic box starts unticked, even when only one clinic is offered.
         form = RequestForm(
             initial={
                 "idempotency_token": secrets.token_urlsafe(24),
                 "treatments": preselected,
-                "clinics": initial_clinics,
                 "contact_method": "email",
             },
             **form_kwargs,

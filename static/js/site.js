@@ -13,6 +13,18 @@
       done("Copy this link: " + url);
     }
   });
+  // The error summary takes the focus when the page loads; its links move the focus to their field.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-error-target]");
+    var field = link && document.getElementById(link.getAttribute("data-error-target"));
+    if (!field) { return; }
+    event.preventDefault();
+    var holder = field.closest("fieldset, .field") || field;
+    holder.scrollIntoView();
+    field.focus();
+  });
   document.querySelectorAll("[data-copy-link][hidden]").forEach(function (button) { button.hidden = false; });
   document.querySelectorAll("[data-web-share]").forEach(function (button) {
     if (!navigator.share) { return; }

@@ -32,6 +32,9 @@ def test_sign_in_form_errors_are_accessible_in_the_browser(page: Page, live_serv
     page.goto(live_server.url + "/account/sign-in/")
     page.get_by_label("Email").fill("someone@example.org")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text("This field is required.")).to_be_visible()
+    expect(page.get_by_text("This field is required.", exact=True)).to_be_visible()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name="Password: This field is required.")).to_be_visible()
     expect(page.get_by_label("Email")).to_have_value("someone@example.org")
     assert axe_violations(page) == []

@@ -86,17 +86,18 @@ def ask_for_a_consultation(page: Page) -> str:
     areas.get_by_label("Abdomen").check()
     areas.get_by_label("Thighs").check()
     page.get_by_label("What do you hope for?").fill("Softer stretch marks on my tummy and thighs.")
-    questions = page.locator("fieldset.choices").filter(has=page.get_by_label("No", exact=True))
+    questions = page.locator(".question:not([hidden]) fieldset.choices")
     for n in range(questions.count()):
         questions.nth(n).get_by_label("No", exact=True).check()
     page.get_by_role("group", name="Do you take blood-thinning").get_by_label("Yes", exact=True).check()
     page.get_by_role("group", name="How should the clinic contact you?").get_by_label("Email").check()
-    page.get_by_label("Your name").fill("Rosa Reader")
+    page.get_by_role("textbox", name="Your name").fill("Rosa Reader")
     page.get_by_label("Your email address").fill(PATIENT)
-    page.get_by_label("Send my request and answers to Wellcare Medical Centre").check()
+    page.get_by_label("Send my request to Wellcare Medical Centre", exact=False).check()
     page.get_by_role("button", name="Send my request").click()
     # Forgot to confirm their age: told next to the box, nothing typed is lost.
-    expect(page.get_by_text("please confirm you are 18 or over")).to_be_visible()
+    expect(page.locator(".errorlist").get_by_text("please confirm you are 18 or over")).to_be_visible()
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     expect(page.get_by_label("What do you hope for?")).to_have_value(
         "Softer stretch marks on my tummy and thighs."
     )

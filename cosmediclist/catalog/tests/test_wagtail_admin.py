@@ -79,3 +79,52 @@ def test_editors_and_reviewers_maintain_the_catalogue_once_set_up(request, perso
         f"treatment/edit/{treatment.pk}/",
     ):
         assert client.get(f"/cms/snippets/catalog/{path}").status_code == 200, path
+
+
+def _edit_data(form) -> dict[str, object]:
+    """What the editor's browser would send back unchanged: every field and inline row."""
+    data: dict[str, object] = {}
+
+    def add(bound_form) -> None:
+        for field in bound_form:
+            value = field.value()
+            if value is None or value is False:
+                continue
+            if isinstance(value, list | tuple):
+                data[field.html_name] = [getattr(v, "pk", v) for v in value]
+            else:
+                data[field.html_name] = getattr(value, "pk", value)
+
+    add(form)
+    for formset in form.formsets.values():
+        add(formset.management_form)
+        for child in formset.forms:
+            add(child)
+    return data
+
+
+def test_the_cms_refuses_a_treatment_slug_with_vs_like_the_catalogue_service(admin) -> None:
+    treatment = full_treatment(name="Mesotherapy", slug="mesotherapy")
+    client = client_for(admin)
+    url = f"/cms/snippets/catalog/treatment/edit/{treatment.pk}/"
+    data = _edit_data(client.get(url).context["form"])
+    unchanged = client.post(url, data)
+    assert unchanged.status_code == 302  # the helper sends a valid form: only the slug below differs
+    data["slug"] = "botox-vs-fillers"
+    data["sessions_max"] = 0
+    response = client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "A treatment slug cannot contain" in page
+    assert "Must be at least the lowest value" in page
+    treatment.refresh_from_db()
+    assert treatment.slug == "mesotherapy"
+
+
+def test_the_cms_refuses_a_wait_question_without_weeks(admin) -> None:
+    response = client_for(admin).post(
+        "/cms/snippets/catalog/contraindication/add/",
+        {"slug": "tan", "question": "Do you have a tan?", "handling": "wait", "wait_weeks": ""},
+    )
+    assert response.status_code == 200
+    assert "Say how many weeks to wait." in response.content.decode()

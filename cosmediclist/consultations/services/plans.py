@@ -141,6 +141,8 @@ def move_session(*, actor: User, session: PlannedSession, starts_at: datetime) -
         raise ValidationError({"starts_at": "A cancelled session cannot be moved."})
     if timezone.is_naive(starts_at):
         raise ValidationError({"starts_at": "Give a date and time."})
+    if starts_at <= timezone.now():
+        raise ValidationError({"starts_at": "Choose a date and time that is still to come."})
     plan = session.plan
     with transaction.atomic():
         _cancel_pending(session)

@@ -125,7 +125,8 @@ def submit_request(
        confirmation, an answer to every screening question; raises ValidationError per field.
     2. In ONE transaction: the requests, answers, ranked concerns, outbox emails (the reader's
        confirmation and one per clinic staff member, none with health answers) and an audit event.
-    3. Idempotent per (clinic, token): a resubmitted form returns the requests it already made.
+    3. Idempotent per (clinic, token): a resubmitted form returns the requests it already made;
+       a token already used for another choice of clinics raises ValidationError (nothing stored).
     """
     existing = list(
         ConsultationRequest.objects.filter(
@@ -134,6 +135,8 @@ def submit_request(
     )
     if existing and len(existing) == len(clinics):
         return existing
+    if existing:
+        raise _already_sent()
     _validate_submission(
         clinics=clinics, treatments=treatments, is_adult_confirmed=is_adult_confirmed, answers=answers
     )
@@ -164,13 +167,26 @@ def submit_request(
                     )
                 )
     except IntegrityError:
-        # A concurrent copy of the same submission won the race: answer with what it stored.
-        return list(
+        # A concurrent copy of the same submission may have won the race: answer with what it
+        # stored, but only when it stored every request asked for; never report a success without rows.
+        stored = list(
             ConsultationRequest.objects.filter(
                 clinic__in=clinics, idempotency_token=idempotency_token
             ).select_related("clinic")
         )
+        if len(stored) == len(clinics):
+            return stored
+        raise _already_sent() from None
     return made
+
+
+def _already_sent() -> ValidationError:
+    return ValidationError(
+        {
+            "__all__": "This form was already used to send a request to another choice of clinics, so "
+            "nothing more was sent. Reload the page to send a new request."
+        }
+    )
 
 
 def _create_one(

@@ -207,3 +207,26 @@ def test_cancelling_the_whole_plan_stops_its_reminders_and_sends_one_cancelling_
     assert "Warfarin" not in message.as_string()
     assert message["List-Unsubscribe"].strip().startswith("<http")
     assert AuditEvent.objects.filter(action="plan.cancelled").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("2031-13-45T99:99", "Enter a valid date/time."), ("2020-01-01T10:00", "still to come")],
+)
+def test_a_refused_session_move_keeps_what_was_typed_with_the_reason_next_to_it(
+    staff_client, consultation, clinic_staff, treatment, typed: str, message: str
+) -> None:
+    with time_machine.travel(START - timedelta(days=30), tick=False):
+        plan = record(consultation, clinic_staff, treatment)
+    session = plan.sessions.get(number=2)
+    before = session.starts_at
+    response = staff_client.post(
+        f"/portal/inbox/{consultation.reference}/sessions/{session.pk}/move/", {"starts_at": typed}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'value="{typed}"' in page
+    assert message in page
+    assert f'href="#move-{session.pk}-starts_at"' in page  # the error summary leads to the field
+    session.refresh_from_db()
+    assert session.starts_at == before

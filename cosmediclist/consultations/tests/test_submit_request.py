@@ -75,7 +75,7 @@ def test_from_a_treatment_page_each_consented_clinic_gets_its_own_copy(
     third = clinic_offering(treatment, name="Not chosen")
     response = client.get(f"/treatments/{treatment.slug}/consultation/")
     assert response.status_code == 200
-    assert "Send my request and answers to Not chosen" in response.content.decode()
+    assert "Send my request to Not chosen" in response.content.decode()
     client.post(f"/treatments/{treatment.slug}/consultation/", form_data([clinic, other_clinic], treatment))
     made = ConsultationRequest.objects.order_by("clinic__name")
     assert {r.clinic_id for r in made} == {clinic.pk, other_clinic.pk}
@@ -137,3 +137,16 @@ def test_naughty_strings_in_every_text_field_never_give_a_500(client: Client, cl
             data[field] = text
             response = client.post(url(clinic), data)
             assert response.status_code in (302, 400), (field, text)
+
+
+def test_a_form_resent_to_more_clinics_is_refused_with_a_message_not_reported_as_sent(
+    client: Client, clinic, other_clinic, treatment
+) -> None:
+    path = f"/treatments/{treatment.slug}/consultation/"
+    assert client.post(path, form_data([clinic], treatment)).status_code == 302
+    response = client.post(path, form_data([clinic, other_clinic], treatment, name="Rosa Again"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "nothing more was sent" in page
+    assert 'value="Rosa Again"' in page
+    assert list(ConsultationRequest.objects.values_list("clinic__name", flat=True)) == [clinic.name]
