@@ -6,8 +6,9 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,8 +19,16 @@ from cosmediclist.core.ratelimit import client_ip
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
+    """The ``next`` the visitor asked for if it is a path on this site, otherwise ``default``.
+
+    Only a path starting with one ``/`` is taken; anything else (a URL name such as ``foo``,
+    a relative name, another host) would be resolved or followed somewhere unintended.
+    """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    is_path = target.startswith("/") and not target.startswith(("//", "/\\"))
+    if is_path and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
@@ -48,7 +57,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/login.html", context, status=400)
     services.clear_login_failures(email=email, ip=ip)
     login(request, user)
-    return redirect(_next_url(request, "accounts:profile"))
+    return HttpResponseRedirect(_next_url(request, reverse("accounts:profile")))
 
 
 @require_POST
