@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cosmediclist.accounts import services
@@ -58,6 +58,19 @@ def login_view(request: HttpRequest) -> HttpResponse:
     services.clear_login_failures(email=email, ip=ip)
     login(request, user)
     return HttpResponseRedirect(_next_url(request, reverse("accounts:profile")))
+
+
+def sign_in_elsewhere(request: HttpRequest) -> HttpResponse:
+    """Wagtail's and Django admin's sign-in pages: send the visitor to the site's one sign-in.
+
+    Whatever was posted here is dropped (a 303 turns it into a GET): only the throttled
+    sign-in above checks passwords. A ``next`` that is a local path is kept.
+    """
+    target = reverse("accounts:login")
+    next_path = _next_url(request, "")
+    if next_path:
+        target = f"{target}?{urlencode({'next': next_path})}"
+    return HttpResponseRedirect(target, status=303)
 
 
 @require_POST
