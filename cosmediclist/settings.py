@@ -311,6 +311,8 @@ LOGGING: dict[str, Any] = {
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 # The window for counting failed logins, in seconds.
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60, minimum=1)
+# Sign-up forms accepted per IP address in an hour (each one creates an account or sends an email).
+SIGNUP_LIMIT_PER_HOUR = env_int("SIGNUP_LIMIT_PER_HOUR", 10, minimum=1)
 # Attempts after which a failed email delivery is marked failed and left for an operator.
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8, minimum=1)
 # Dotted paths of the jobs the every-minute runner (manage.py run_periodic) calls.

@@ -82,10 +82,17 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
+    """Sign up: the same answer whether or not the address has an account (the email differs)."""
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        verdict = services.signup_allowed(ip=client_ip(request))
+        if not verdict.allowed:
+            form.add_error(None, "Too many sign-ups from your connection. Please wait an hour and try again.")
+            response = render(request, "accounts/signup.html", {"form": form}, status=429)
+            response["Retry-After"] = str(verdict.retry_after)
+            return response
         try:
-            user = services.register_user(
+            services.sign_up(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
                 first_name=form.cleaned_data["first_name"],
@@ -95,10 +102,12 @@ def signup(request: HttpRequest) -> HttpResponse:
             for field, errors in error.message_dict.items():
                 form.add_error(field, errors)
         else:
-            login(request, user, backend="cosmediclist.accounts.backends.EmailBackend")
-            messages.success(request, "Welcome to CosMedicList. Your account is ready.")
-            return redirect("accounts:profile")
+            return redirect("accounts:signup-sent")
     return render(request, "accounts/signup.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_sent.html")
 
 
 @login_required

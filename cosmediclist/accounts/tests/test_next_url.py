@@ -42,7 +42,13 @@ def test_a_local_path_is_kept(client: Client, reader: User) -> None:
 
 @pytest.mark.parametrize(
     "next_value",
-    ["https://evil.example/", "//evil.example/", "/\\evil.example/", "\\\\evil.example", "javascript:alert(1)"],
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "\\\\evil.example",
+        "javascript:alert(1)",
+    ],
 )
 def test_a_next_off_site_leads_to_the_account_page(client: Client, reader: User, next_value: str) -> None:
     assert sign_in(client, reader, next_value) == PROFILE
