@@ -43,12 +43,24 @@ def _media_in_a_temporary_folder(settings: Any, tmp_path_factory: pytest.TempPat
 
 
 @pytest.fixture(autouse=True)
-def _clear_caches() -> Iterator[None]:
-    """Rate limits and cached pages must not leak from one test into the next."""
+def _clear_caches(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Rate limits and cached pages must not leak from one test into the next.
+
+    The database cache (used when Redis is not configured) is cleared for tests that use the
+    database; a test without database access cannot reach it anyway.
+    """
+    from django.core.cache.backends.db import DatabaseCache
+
     from cosmediclist.core.search import forget_vocabulary
 
+    uses_database = bool({"db", "transactional_db", "live_server"} & set(request.fixturenames))
     for cache in caches.all():
-        cache.clear()
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
+        elif uses_database:
+            request.getfixturevalue("django_db_setup")
+            with request.getfixturevalue("django_db_blocker").unblock():
+                cache.clear()
     forget_vocabulary()
     yield
 

@@ -186,10 +186,13 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
+    # Without Redis the cache lives in the database, so that every gunicorn worker and every
+    # process counts the same rate limits (a local-memory cache would count per worker).
+    # Its table is created by `manage.py migrate` (core's post_migrate runs createcachetable).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "cosmediclist",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cosmediclist_cache",
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

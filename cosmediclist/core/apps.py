@@ -1,7 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(*, using: str, **kwargs: Any) -> None:
+    """Every `migrate` also creates the database cache's table (rate limits live there without Redis)."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
     name = "cosmediclist.core"
     label = "core"
     verbose_name = "Site core"
+
+    def ready(self) -> None:
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core-create-cache-table")

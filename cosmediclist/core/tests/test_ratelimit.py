@@ -10,13 +10,13 @@ def _exhaust(limit: int) -> list[bool]:
     return [ratelimit.hit("t", "1.2.3.4", limit=limit, window=60).allowed for _ in range(limit + 1)]
 
 
-def test_hits_within_the_limit_are_allowed_then_refused() -> None:
+def test_hits_within_the_limit_are_allowed_then_refused(db: None) -> None:
     assert _exhaust(3) == [True, True, True, False]
     assert not ratelimit.peek("t", "1.2.3.4", limit=3, window=60).allowed
     assert ratelimit.peek("t", "5.6.7.8", limit=3, window=60).allowed
 
 
-def test_the_window_resets() -> None:
+def test_the_window_resets(db: None) -> None:
     with time_machine.travel("2026-01-01 10:00:00", tick=False) as traveller:
         assert _exhaust(2)[-1] is False
         traveller.shift(61)
