@@ -53,7 +53,9 @@ def _clear_caches(request: pytest.FixtureRequest) -> Iterator[None]:
 
     from cosmediclist.core.search import forget_vocabulary
 
-    uses_database = bool({"db", "transactional_db", "live_server"} & set(request.fixturenames))
+    uses_database = bool({"db", "transactional_db", "live_server"} & set(request.fixturenames)) or bool(
+        request.node.get_closest_marker("django_db")
+    )
     for cache in caches.all():
         if not isinstance(cache, DatabaseCache):
             cache.clear()
@@ -190,13 +192,12 @@ def run_tasks(limit: int = 500) -> int:
 def redis_cache(settings: Any) -> Iterator[None]:
     """Point the cache at the real Redis on loopback (started by the machine or .ci/run)."""
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "cml-test",
-        }
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "cml-test",
     }
+    settings.CACHES = {"default": redis, "limits": redis}
     caches["default"].clear()
     yield
     caches["default"].clear()

@@ -175,25 +175,29 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env_int("CONN_MAX_AGE", 0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions and rate limits: Redis when REDIS_URL is set
+# "limits" holds rate limits and the sign-in throttle. It must be shared by every process (each
+# gunicorn worker, each server): Redis when configured, otherwise the database, whose table
+# `manage.py migrate` creates (core's post_migrate runs createcachetable). "default" holds
+# only what may safely differ between workers (Wagtail's site-root cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES: dict[str, Any] = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cml"),
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cml"),
     }
+    CACHES: dict[str, Any] = {"default": _redis, "limits": _redis}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    # Without Redis the cache lives in the database, so that every gunicorn worker and every
-    # process counts the same rate limits (a local-memory cache would count per worker).
-    # Its table is created by `manage.py migrate` (core's post_migrate runs createcachetable).
     CACHES = {
         "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "cosmediclist",
+        },
+        "limits": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "cosmediclist_cache",
-        }
+            "LOCATION": "cosmediclist_limits",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

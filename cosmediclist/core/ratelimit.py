@@ -11,10 +11,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache import BaseCache, caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
 from django.http import HttpRequest
+
+LIMITS_CACHE = "limits"
+
+
+def _cache() -> BaseCache:
+    """The cache every process shares (settings.CACHES["limits"]: Redis or the database)."""
+    return caches[LIMITS_CACHE]
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ def _key(scope: str, ident: str, window: int) -> tuple[str, int]:
 def peek(scope: str, ident: str, *, limit: int, window: int) -> Verdict:
     """Tell whether ``ident`` is still under ``limit`` without counting a hit."""
     key, remaining = _key(scope, ident, window)
-    count = int(cache.get(key, 0))
+    count = int(_cache().get(key, 0))
     return Verdict(allowed=count < limit, count=count, retry_after=max(remaining, 1))
 
 
@@ -46,7 +53,7 @@ def _one_at_a_time(key: str) -> Iterator[None]:
     run in one transaction that holds the write lock: SQLite's immediate transactions take
     it at BEGIN; on PostgreSQL a transaction-level advisory lock on the key does.
     """
-    backend = caches[DEFAULT_CACHE_ALIAS]
+    backend = _cache()
     if not isinstance(backend, DatabaseCache):
         yield
         return
@@ -62,6 +69,7 @@ def hit(scope: str, ident: str, *, limit: int, window: int) -> Verdict:
     """Count one hit for ``ident`` in ``scope``; allowed while the count stays within ``limit``."""
     key, remaining = _key(scope, ident, window)
     with _one_at_a_time(key):
+        cache = _cache()
         cache.add(key, 0, timeout=window + 1)
         try:
             count = cache.incr(key)
@@ -73,7 +81,7 @@ def hit(scope: str, ident: str, *, limit: int, window: int) -> Verdict:
 
 def reset(scope: str, ident: str, *, window: int) -> None:
     key, _ = _key(scope, ident, window)
-    cache.delete(key)
+    _cache().delete(key)
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -51,8 +51,14 @@ def server_environment(tmp_path: Path) -> dict[str, str]:
 
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     return subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-        [str(Path(sys.executable).parent / "gunicorn"), "cosmediclist.wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "cosmediclist.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

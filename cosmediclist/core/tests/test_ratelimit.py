@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import time_machine
-from django.core.cache import cache
+from django.core.cache import caches
 
 from cosmediclist.core import ratelimit
 
@@ -26,6 +26,6 @@ def test_the_window_resets(db: None) -> None:
 def test_limits_are_kept_in_redis_when_configured(redis_cache) -> None:
     assert _exhaust(2) == [True, True, False]
     # The identifier is hashed: the cache never holds it in clear.
-    client = cache._cache.get_client()  # type: ignore[attr-defined]
+    client = caches["limits"]._cache.get_client()  # type: ignore[attr-defined]
     keys = [k.decode() for k in client.keys("cml-test*")]
     assert keys and all("1.2.3.4" not in k for k in keys)
