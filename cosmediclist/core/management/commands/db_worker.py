@@ -29,7 +29,7 @@ def _is_locked(error: BaseException) -> bool:
     return isinstance(error, OperationalError) and is_locked_database_exception(error)
 
 
-def _requeue(result: DBTaskResult) -> None:
+def _requeue(result: DBTaskResult[Any, Any]) -> None:
     """Put the task back as ready to run again, waiting out any lock on the way."""
     while True:
         try:
@@ -45,7 +45,7 @@ def _requeue(result: DBTaskResult) -> None:
 
 
 class Worker(upstream.Worker):
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
         recorded_failure = db_task_result.set_failed
 
         def set_failed_unless_locked(error: BaseException) -> None:
@@ -54,7 +54,7 @@ class Worker(upstream.Worker):
             else:
                 recorded_failure(error)
 
-        db_task_result.set_failed = set_failed_unless_locked  # type: ignore[method-assign]
+        db_task_result.set_failed = set_failed_unless_locked
         try:
             super().run_task(db_task_result)
         except OperationalError as error:  # recording the outcome met the lock
