@@ -43,12 +43,26 @@ def _media_in_a_temporary_folder(settings: Any, tmp_path_factory: pytest.TempPat
 
 
 @pytest.fixture(autouse=True)
-def _clear_caches() -> Iterator[None]:
-    """Rate limits and cached pages must not leak from one test into the next."""
+def _clear_caches(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Rate limits and cached pages must not leak from one test into the next.
+
+    The database cache (used when Redis is not configured) is cleared for tests that use the
+    database; a test without database access cannot reach it anyway.
+    """
+    from django.core.cache.backends.db import DatabaseCache
+
     from cosmediclist.core.search import forget_vocabulary
 
+    uses_database = bool({"db", "transactional_db", "live_server"} & set(request.fixturenames)) or bool(
+        request.node.get_closest_marker("django_db")
+    )
     for cache in caches.all():
-        cache.clear()
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
+        elif uses_database:
+            request.getfixturevalue("django_db_setup")
+            with request.getfixturevalue("django_db_blocker").unblock():
+                cache.clear()
     forget_vocabulary()
     yield
 
@@ -178,13 +192,12 @@ def run_tasks(limit: int = 500) -> int:
 def redis_cache(settings: Any) -> Iterator[None]:
     """Point the cache at the real Redis on loopback (started by the machine or .ci/run)."""
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "cml-test",
-        }
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "cml-test",
     }
+    settings.CACHES = {"default": redis, "limits": redis}
     caches["default"].clear()
     yield
     caches["default"].clear()

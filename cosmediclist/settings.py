@@ -200,22 +200,29 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env_int("CONN_MAX_AGE", 0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions and rate limits: Redis when REDIS_URL is set
+# "limits" holds rate limits and the sign-in throttle. It must be shared by every process (each
+# gunicorn worker, each server): Redis when configured, otherwise the database, whose table
+# `manage.py migrate` creates (core's post_migrate runs createcachetable). "default" holds
+# only what may safely differ between workers (Wagtail's site-root cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES: dict[str, Any] = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cml"),
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cml"),
     }
+    CACHES: dict[str, Any] = {"default": _redis, "limits": _redis}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "cosmediclist",
-        }
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cosmediclist_limits",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -336,6 +343,8 @@ LOGGING: dict[str, Any] = {
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 # The window for counting failed logins, in seconds.
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60, minimum=1)
+# Sign-up forms accepted per IP address in an hour (each one creates an account or sends an email).
+SIGNUP_LIMIT_PER_HOUR = env_int("SIGNUP_LIMIT_PER_HOUR", 10, minimum=1)
 # Attempts after which a failed email delivery is marked failed and left for an operator.
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8, minimum=1)
 # Dotted paths of the jobs the every-minute runner (manage.py run_periodic) calls.

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cosmediclist.accounts.views import sign_in_elsewhere
 from cosmediclist.api.v1 import api
 from cosmediclist.core.sitemaps import sitemap
 from cosmediclist.directory import urls as directory_urls
@@ -27,6 +28,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.consultations.urls")),
     # /api/v1/…: the JSON API and its OpenAPI docs
     path("api/v1/", api.urls),
+    # One sign-in door with one throttle: Wagtail's and Django admin's own sign-in pages (which
+    # would sign in any account, unthrottled) redirect to /account/sign-in/, keeping ?next=.
+    # They come before the admin includes so that they win.
+    path("cms/login/", sign_in_elsewhere, name="cms-login"),
+    path("django-admin/login/", sign_in_elsewhere, name="django-admin-login"),
     # /cms/…: Wagtail's admin for editors; /django-admin/ for administrators
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

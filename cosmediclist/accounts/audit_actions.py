@@ -2,8 +2,11 @@
 
 from cosmediclist.core.audit import ActionType, register
 
+USER = ("accounts.user",)
+
 register(
     [
-        ActionType("account.registered", "Account created", ("accounts.user",)),
+        ActionType("account.registered", "Account created", USER),
+        ActionType("account.signup-for-existing", "Sign-up tried with an address that has an account", USER),
     ]
 )

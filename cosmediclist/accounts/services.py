@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from cosmediclist.accounts.models import User
 from cosmediclist.core import audit, ratelimit
+from cosmediclist.notifications.services import queue_email
 
 LOGIN_SCOPE = "login-failure"
+SIGNUP_SCOPE = "signup"
 
 
 def register_user(*, email: str, password: str, first_name: str = "", last_name: str = "") -> User:
@@ -32,6 +36,49 @@ def register_user(*, email: str, password: str, first_name: str = "", last_name:
         candidate.save()
         audit.record(actor=candidate, action="account.registered", obj=candidate)
     return candidate
+
+
+def sign_up(*, email: str, password: str, first_name: str = "", last_name: str = "") -> None:
+    """Sign up from the public form, telling the visitor nothing about which addresses exist.
+
+    Raises ``ValidationError`` on ``password`` only (checked before the address is looked at).
+    Then, for an unknown address, creates the account and queues a welcome email; for a known
+    one, changes nothing and queues an email to its owner saying someone tried to sign up,
+    with links to sign in and reset the password (at most one such email per hour).
+    Both paths hash the password, so they take about the same time.
+    """
+    email = User.objects.normalize_email(email.strip()).lower()
+    candidate = User(email=email, first_name=first_name.strip(), last_name=last_name.strip())
+    try:
+        validate_password(password, user=candidate)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is None:
+        with transaction.atomic():
+            user = register_user(email=email, password=password, first_name=first_name, last_name=last_name)
+            queue_email(
+                key=f"signup-welcome:{user.pk}",
+                template="signup_welcome",
+                to=user.email,
+                context={"name": user.get_short_name()},
+            )
+        return
+    make_password(password)  # the same work as creating an account, so timing tells nothing
+    hour = int(timezone.now().timestamp()) // 3600
+    with transaction.atomic():
+        queue_email(
+            key=f"signup-existing:{existing.pk}:{hour}",
+            template="signup_existing",
+            to=existing.email,
+            context={"name": existing.get_short_name()},
+        )
+        audit.record(actor=None, action="account.signup-for-existing", obj=existing)
+
+
+def signup_allowed(*, ip: str) -> ratelimit.Verdict:
+    """Count one sign-up from ``ip``; refused past ``SIGNUP_LIMIT_PER_HOUR`` in an hour."""
+    return ratelimit.hit(SIGNUP_SCOPE, ip, limit=settings.SIGNUP_LIMIT_PER_HOUR, window=3600)
 
 
 def _login_ident(email: str, ip: str) -> str:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-in/", views.login_view, name="login"),
     path("sign-out/", views.logout_view, name="logout"),
     path("sign-up/", views.signup, name="signup"),
+    path("sign-up/sent/", views.signup_sent, name="signup-sent"),
     # /account/password-reset/…: Django's views, emails sent through the outbox
     path(
         "password-reset/",

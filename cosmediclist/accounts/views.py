@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cosmediclist.accounts import services
@@ -18,8 +19,16 @@ from cosmediclist.core.ratelimit import client_ip
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
+    """The ``next`` the visitor asked for if it is a path on this site, otherwise ``default``.
+
+    Only a path starting with one ``/`` is taken; anything else (a URL name such as ``foo``,
+    a relative name, another host) would be resolved or followed somewhere unintended.
+    """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    is_path = target.startswith("/") and not target.startswith(("//", "/\\"))
+    if is_path and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
@@ -48,7 +57,20 @@ def login_view(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/login.html", context, status=400)
     services.clear_login_failures(email=email, ip=ip)
     login(request, user)
-    return redirect(_next_url(request, "accounts:profile"))
+    return HttpResponseRedirect(_next_url(request, reverse("accounts:profile")))
+
+
+def sign_in_elsewhere(request: HttpRequest) -> HttpResponse:
+    """Wagtail's and Django admin's sign-in pages: send the visitor to the site's one sign-in.
+
+    Whatever was posted here is dropped (a 303 turns it into a GET): only the throttled
+    sign-in above checks passwords. A ``next`` that is a local path is kept.
+    """
+    target = reverse("accounts:login")
+    next_path = _next_url(request, "")
+    if next_path:
+        target = f"{target}?{urlencode({'next': next_path})}"
+    return HttpResponseRedirect(target, status=303)
 
 
 @require_POST
@@ -60,10 +82,17 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
+    """Sign up: the same answer whether or not the address has an account (the email differs)."""
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        verdict = services.signup_allowed(ip=client_ip(request))
+        if not verdict.allowed:
+            form.add_error(None, "Too many sign-ups from your connection. Please wait an hour and try again.")
+            response = render(request, "accounts/signup.html", {"form": form}, status=429)
+            response["Retry-After"] = str(verdict.retry_after)
+            return response
         try:
-            user = services.register_user(
+            services.sign_up(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
                 first_name=form.cleaned_data["first_name"],
@@ -73,10 +102,12 @@ def signup(request: HttpRequest) -> HttpResponse:
             for field, errors in error.message_dict.items():
                 form.add_error(field, errors)
         else:
-            login(request, user, backend="cosmediclist.accounts.backends.EmailBackend")
-            messages.success(request, "Welcome to CosMedicList. Your account is ready.")
-            return redirect("accounts:profile")
+            return redirect("accounts:signup-sent")
     return render(request, "accounts/signup.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_sent.html")
 
 
 @login_required

@@ -1,6 +1,14 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.core.management import call_command
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
+
+
+def create_cache_table(*, using: str, **kwargs: Any) -> None:
+    """Every `migrate` also creates the database cache's table (rate limits live there without Redis)."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
@@ -13,4 +21,5 @@ class CoreConfig(AppConfig):
 
         # Every app's audit vocabulary is declared in its audit_actions.py.
         autodiscover_modules("audit_actions")
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core-create-cache-table")
         post_migrate.connect(origin.sync_after_migrate, dispatch_uid="core-sync-wagtail-site")

@@ -240,7 +240,10 @@ def test_posting_is_one_short_transaction(client: Client, article, editor) -> No
     rules()  # the settings row exists, as on any site after its first comment
     with CaptureQueriesContext(connection) as queries:
         assert post(client, article).status_code == 302
-    sql = [q["sql"] for q in queries.captured_queries]
+    # The rate limit is counted before, outside the comment's transaction, in the shared cache.
+    sql = [q["sql"] for q in queries.captured_queries if "cosmediclist_limits" not in q["sql"]]
+    empty = {i for i in range(len(sql) - 1) if sql[i + 1] == f"RELEASE {sql[i]}"}
+    sql = [s for i, s in enumerate(sql) if i not in empty and i - 1 not in empty]
     writes = [i for i, s in enumerate(sql) if s.startswith(("INSERT", "UPDATE", "DELETE"))]
     opened = next(i for i, s in enumerate(sql) if s.startswith("SAVEPOINT"))
     released = max(i for i, s in enumerate(sql) if s.startswith("RELEASE SAVEPOINT"))
