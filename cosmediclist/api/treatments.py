@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from cosmediclist.catalog.models import Concern, Treatment, TreatmentConcern
+from cosmediclist.core.text import PlainText
 
 router = Router(tags=["treatments"])
 
@@ -102,8 +103,8 @@ class ConcernDetailOut(ConcernOut):
 
 
 class TreatmentFilters(Schema):
-    concern: str | None = None
-    area: str | None = None
+    concern: PlainText | None = None
+    area: PlainText | None = None
 
 
 def _range(t: Treatment, prefix: str) -> RangeOut:

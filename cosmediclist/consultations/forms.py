@@ -12,6 +12,7 @@ from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Tre
 from cosmediclist.consultations.models import TIME_ZONES, ContactMethod, Status
 from cosmediclist.consultations.questionnaire import add_questions, answer_field, detail_field
 from cosmediclist.consultations.services import Answer
+from cosmediclist.core.forms import Form
 
 PHONE = re.compile(r"^\+?[0-9 ()\-]{7,30}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_\-]{16,64}$")
@@ -22,7 +23,7 @@ class ClinicChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-ar
         return f"Send my request and answers to {obj.name}, {obj.town}"
 
 
-class RequestForm(forms.Form):
+class RequestForm(Form):
     """Everything the reader sends; the screening questions are added for the chosen treatments."""
 
     clinics = ClinicChoiceField(
@@ -144,18 +145,18 @@ class RequestForm(forms.Form):
         ]
 
 
-class MoveForm(forms.Form):
+class MoveForm(Form):
     status = forms.ChoiceField(choices=Status.choices, label="Move to")
     reason = forms.CharField(
         label="Reason (needed when declining; the patient sees it)", max_length=300, required=False
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     body = forms.CharField(label="Internal note", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     """Sessions as local date-times in the plan's time zone; pre-filled from the catalogue."""
 
     treatment = forms.ModelChoiceField(queryset=Treatment.objects.none(), label="Treatment")
@@ -178,7 +179,7 @@ class PlanForm(forms.Form):
         return [self[f"session_{n}"] for n in range(1, self.session_count + 1)]
 
 
-class SessionMoveForm(forms.Form):
+class SessionMoveForm(Form):
     starts_at = forms.DateTimeField(
         label="New date and time",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
+from cosmediclist.core.feeds import RssFeed
 from cosmediclist.core.text import render_user_text
 from cosmediclist.discussion.models import Comment
 
@@ -26,6 +27,7 @@ def _page_number(request: HttpRequest) -> int:
 
 
 class SiteCommentsFeed(Feed):  # type: ignore[type-arg]
+    feed_type = RssFeed
     title = "Latest comments on CosMedicList"
     description = "The latest approved comments on CosMedicList's guides."
 
