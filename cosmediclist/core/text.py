@@ -6,9 +6,9 @@ import re
 from typing import Annotated
 
 import nh3
-from pydantic import AfterValidator
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from pydantic import AfterValidator
 
 # A link starts with http:// or https:// and runs to whitespace or an angle bracket;
 # trailing punctuation belongs to the sentence, not the link.
