@@ -72,3 +72,19 @@ def test_a_comment_posted_with_control_characters_is_stored_without_them(client:
     assert stored.name == "Nora Newcomer"
     assert stored.body == "Line one\r\nline\ttwo ends here."
     assert client.get(reverse("discussion:site-feed")).status_code == 200
+
+
+def test_any_page_parameter_gives_a_feed_never_a_500(client: Client, article) -> None:
+    from tests import corpora
+
+    make_comment(page=article, name="Only One")
+    urls = (reverse("discussion:site-feed"), reverse("discussion:page-feed", args=[article.pk]))
+    for page in ("999999999999999999999", str(2**63), str(2**62), "-5", "0", "9" * 5000):
+        for url in urls:
+            response = client.get(url, {"page": page})
+            assert response.status_code == 200, (url, page)
+            ElementTree.fromstring(response.content)  # noqa: S314 - our own feed
+    assert b"Only One" in client.get(urls[0], {"page": "-5"}).content
+    assert b"Only One" not in client.get(urls[0], {"page": str(2**63)}).content
+    for text in corpora.naughty_strings():
+        assert client.get(urls[0], {"page": text}).status_code == 200, text

@@ -18,7 +18,16 @@ def _indexed(guides) -> None:
 
 def test_full_text_syntax_in_a_query_is_searched_as_words(client: Client, guides) -> None:
     _indexed(guides)
-    for q in ('"a', '"mesotherapy', "meso*", "mesotherapy AND", "NOT mesotherapy", "(mesotherapy", "a:b", "-x"):
+    for q in (
+        '"a',
+        '"mesotherapy',
+        "meso*",
+        "mesotherapy AND",
+        "NOT mesotherapy",
+        "(mesotherapy",
+        "a:b",
+        "-x",
+    ):
         assert client.get("/search/", {"q": q}).status_code == 200, q
     html = client.get("/search/", {"q": '"mesotherapy"'}).content.decode()
     assert "/guides/what-is-mesotherapy/" in html
