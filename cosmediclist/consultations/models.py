@@ -60,7 +60,11 @@ FLAG_FOR_HANDLING = {
 class ConsultationRequestQuerySet(models.QuerySet["ConsultationRequest"]):
     def for_inbox(self) -> ConsultationRequestQuerySet:
         """Flagged requests first, then newest first, with what a row shows."""
-        return self.select_related("clinic").prefetch_related("treatments").order_by("-flag", "-created_at", "-pk")
+        return (
+            self.select_related("clinic")
+            .prefetch_related("treatments")
+            .order_by("-flag", "-created_at", "-pk")
+        )
 
     def for_detail(self) -> ConsultationRequestQuerySet:
         return self.select_related("clinic").prefetch_related(
