@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from wagtail.models import Page
 
+from cosmediclist.api.errors import INVALID, NOT_FOUND
 from cosmediclist.api.pagination import ClampedLimitOffset
 from cosmediclist.discussion.models import Comment, CommentQuerySet
 
@@ -35,7 +36,7 @@ class CommentOut(Schema):
         return url if url.startswith(("http://", "https://")) else ""
 
 
-@router.get("/pages/{page_id}/comments", response=list[CommentOut])
+@router.get("/pages/{page_id}/comments", response={200: list[CommentOut], **NOT_FOUND, **INVALID})
 @paginate(ClampedLimitOffset, max_limit=MAX_LIMIT)
 def page_comments(request: HttpRequest, page_id: int) -> CommentQuerySet:
     """Approved comments of a live page, oldest first; a reply names its parent in ``parent_id``.
