@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import SyndicationFeed
 from taggit.models import Tag
 
 from cosmediclist.core.feeds import AtomFeed, RssFeed
@@ -18,7 +19,7 @@ FEED_SIZE = 20
 
 
 class GuidesRssFeed(Feed):  # type: ignore[type-arg]
-    feed_type = RssFeed
+    feed_type: type[SyndicationFeed] = RssFeed
     description = "Medically reviewed articles and treatment guides from CosMedicList."
 
     def get_object(self, request: HttpRequest, tag: str | None = None) -> Tag | None:
