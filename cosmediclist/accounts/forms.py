@@ -12,17 +12,18 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from cosmediclist.accounts.models import User
+from cosmediclist.core.forms import Form, PlainTextInput
 from cosmediclist.notifications.services import queue_email
 
 
-class LoginForm(forms.Form):
+class LoginForm(Form):
     email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     password = forms.CharField(
         strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
 
 
-class SignupForm(forms.Form):
+class SignupForm(Form):
     first_name = forms.CharField(max_length=150, label="First name")
     last_name = forms.CharField(max_length=150, required=False, label="Last name")
     email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
@@ -44,7 +45,7 @@ class SignupForm(forms.Form):
         return data
 
 
-class PasswordResetForm(DjangoPasswordResetForm):
+class PasswordResetForm(PlainTextInput, DjangoPasswordResetForm):
     """Django's reset form, sending through the outbox instead of directly."""
 
     def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:

@@ -6,9 +6,11 @@ from datetime import datetime
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from wagtail.models import Page
 
+from cosmediclist.api.errors import INVALID, NOT_FOUND
+from cosmediclist.api.pagination import ClampedLimitOffset
 from cosmediclist.discussion.models import Comment, CommentQuerySet
 
 router = Router(tags=["comments"])
@@ -34,8 +36,8 @@ class CommentOut(Schema):
         return url if url.startswith(("http://", "https://")) else ""
 
 
-@router.get("/pages/{page_id}/comments", response=list[CommentOut])
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@router.get("/pages/{page_id}/comments", response={200: list[CommentOut], **NOT_FOUND, **INVALID})
+@paginate(ClampedLimitOffset, max_limit=MAX_LIMIT)
 def page_comments(request: HttpRequest, page_id: int) -> CommentQuerySet:
     """Approved comments of a live page, oldest first; a reply names its parent in ``parent_id``.
 

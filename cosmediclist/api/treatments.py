@@ -6,7 +6,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
+from cosmediclist.api.errors import NOT_FOUND
 from cosmediclist.catalog.models import Concern, Treatment, TreatmentConcern
+from cosmediclist.core.text import PlainText
 
 router = Router(tags=["treatments"])
 
@@ -102,8 +104,8 @@ class ConcernDetailOut(ConcernOut):
 
 
 class TreatmentFilters(Schema):
-    concern: str | None = None
-    area: str | None = None
+    concern: PlainText | None = None
+    area: PlainText | None = None
 
 
 def _range(t: Treatment, prefix: str) -> RangeOut:
@@ -142,7 +144,9 @@ def list_treatments(request: HttpRequest, filters: Query[TreatmentFilters]) -> l
     return [TreatmentOut(**_card(t)) for t in treatments.distinct().for_cards()]  # type: ignore[arg-type]
 
 
-@router.get("/treatments/{slug}", response=TreatmentDetailOut, summary="One treatment in full")
+@router.get(
+    "/treatments/{slug}", response={200: TreatmentDetailOut, **NOT_FOUND}, summary="One treatment in full"
+)
 def get_treatment(request: HttpRequest, slug: str) -> TreatmentDetailOut:
     t = get_object_or_404(Treatment.objects.published().for_detail(), slug=slug)
     return TreatmentDetailOut(
@@ -180,7 +184,9 @@ def list_concerns(request: HttpRequest) -> list[ConcernOut]:
 
 
 @router.get(
-    "/concerns/{slug}", response=ConcernDetailOut, summary="A concern and the treatments that can help"
+    "/concerns/{slug}",
+    response={200: ConcernDetailOut, **NOT_FOUND},
+    summary="A concern and the treatments that can help",
 )
 def get_concern(request: HttpRequest, slug: str) -> ConcernDetailOut:
     concern = get_object_or_404(Concern, slug=slug)

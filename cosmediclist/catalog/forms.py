@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from cosmediclist.catalog.compare import CompareError, check_slugs
 from cosmediclist.catalog.models import ProcedureType
+from cosmediclist.core.forms import Form
 
 DOWNTIME_CHOICES = [
     ("", "Any downtime"),
@@ -31,7 +32,7 @@ PRICE_CHOICES = [
 ]
 
 
-class TreatmentFilterForm(forms.Form):
+class TreatmentFilterForm(Form):
     concern = forms.ChoiceField(required=False)
     area = forms.ChoiceField(label="Body area", required=False)
     type = forms.ChoiceField(
@@ -46,7 +47,7 @@ class TreatmentFilterForm(forms.Form):
         self.fields["area"].choices = [("", "Any area"), *areas]  # type: ignore[attr-defined]
 
 
-class CompareForm(forms.Form):
+class CompareForm(Form):
     t = forms.MultipleChoiceField(
         label="Treatments to compare",
         help_text="Choose two to four.",

@@ -14,7 +14,7 @@ from django.db import models
 from modelsearch.backends import get_search_backend
 
 from cosmediclist.catalog.models import BodyArea, Concern, Treatment
-from cosmediclist.core.search import SearchGroup, SearchResult
+from cosmediclist.core.search import SearchGroup, SearchResult, full_text_terms
 
 WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -30,7 +30,10 @@ class CatalogProvider:
         return self.model.objects.all()
 
     def __call__(self, query: str, limit: int) -> SearchGroup:
-        found = get_search_backend().search(query, self.queryset(), operator="and")[:limit]
+        terms = full_text_terms(query)
+        if not terms:
+            return SearchGroup(self.kind, [])
+        found = get_search_backend().search(terms, self.queryset(), operator="and")[:limit]
         return SearchGroup(
             self.kind,
             [

@@ -12,6 +12,7 @@ from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Tre
 from cosmediclist.consultations.models import TIME_ZONES, ChangeKind, ContactMethod, ReviewDecision, Status
 from cosmediclist.consultations.questionnaire import add_questions, answer_field, applicable, detail_field
 from cosmediclist.consultations.services import Answer
+from cosmediclist.core.forms import Form
 
 PHONE = re.compile(r"^\+?[0-9 ()\-]{7,30}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_\-]{16,64}$")
@@ -26,7 +27,7 @@ class ClinicChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-ar
         )
 
 
-class RequestForm(forms.Form):
+class RequestForm(Form):
     """Everything the reader sends; the screening questions are added for the chosen treatments."""
 
     clinics = ClinicChoiceField(
@@ -169,7 +170,7 @@ class RequestForm(forms.Form):
         ]
 
 
-class MoveForm(forms.Form):
+class MoveForm(Form):
     """A status move; booking also gives the consultation's date, time and place."""
 
     status = forms.ChoiceField(choices=Status.choices, label="Move to")
@@ -188,7 +189,7 @@ class MoveForm(forms.Form):
     )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     decision = forms.ChoiceField(
         choices=ReviewDecision.choices, widget=forms.RadioSelect, label="Your clinical decision"
     )
@@ -200,7 +201,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class ChangeForm(forms.Form):
+class ChangeForm(Form):
     kind = forms.ChoiceField(
         choices=ChangeKind.choices, widget=forms.RadioSelect, label="What would you like?"
     )
@@ -213,11 +214,11 @@ class ChangeForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     body = forms.CharField(label="Internal note", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     """Sessions as local date-times in the plan's time zone; pre-filled from the catalogue."""
 
     treatment = forms.ModelChoiceField(queryset=Treatment.objects.none(), label="Treatment")
@@ -240,7 +241,7 @@ class PlanForm(forms.Form):
         return [self[f"session_{n}"] for n in range(1, self.session_count + 1)]
 
 
-class SessionMoveForm(forms.Form):
+class SessionMoveForm(Form):
     starts_at = forms.DateTimeField(
         label="New date and time",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

@@ -66,7 +66,7 @@ class ConsultationRequestQuerySet(models.QuerySet["ConsultationRequest"]):
         return (
             self.select_related("clinic", "clinical_review")
             .prefetch_related("treatments")
-            .order_by("-flag", "-created_at")
+            .order_by("-flag", "-created_at", "-pk")
         )
 
     def for_detail(self) -> ConsultationRequestQuerySet:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
@@ -29,7 +31,7 @@ from cosmediclist.consultations.forms import MoveForm, NoteForm, PlanForm, Revie
 from cosmediclist.consultations.models import TIME_ZONES, ConsultationRequest, Flag, Status
 from cosmediclist.consultations.questionnaire import flag_for
 from cosmediclist.consultations.references import normalise
-from cosmediclist.core import audit
+from cosmediclist.core import audit, paging
 
 PAGE_SIZE = 50
 
@@ -66,12 +68,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
     if query:
         listed = listed.filter(Q(reference=normalise(query)) | Q(reference__icontains=query.upper()[:13]))
     statuses = [(s.value, s.label, counts.get(s.value, 0)) for s in Status]
+    listing = Paginator(listed, PAGE_SIZE).get_page(paging.page_number(request.GET.get("page")))
     audit.record(actor=request.user, action="consultation.inbox_viewed", data={"status": status})
     return render(
         request,
         "consultations/portal/inbox.html",
         {
-            "requests": list(listed[:PAGE_SIZE]),
+            "requests": list(listing.object_list),
+            "listing": listing,
+            "filters": urlencode({k: v for k, v in (("status", status), ("q", query)) if v}),
             "statuses": statuses,
             "total": sum(counts.values()),
             "status": status,

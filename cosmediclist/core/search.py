@@ -9,6 +9,7 @@ no result gets "did you mean" suggestions.
 from __future__ import annotations
 
 import difflib
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,18 @@ def clean_query(raw: str) -> str:
     """Collapse whitespace, drop control characters and cap the length."""
     text = "".join(ch for ch in raw if ch.isprintable())
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def full_text_terms(query: str) -> str:
+    """The query's words only, for the full-text backends (SQLite FTS5, PostgreSQL).
+
+    The search backend quotes each word but passes quotes, stars, colons, brackets and the
+    like through as FTS5 syntax, where a lone ``"`` is an error: only the words are searched.
+    """
+    return " ".join(_WORD.findall(query))
 
 
 def search(query: str, *, limit: int = 10) -> list[SearchGroup]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
 import nh3
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from pydantic import AfterValidator
 
 # A link starts with http:// or https:// and runs to whitespace or an angle bracket;
 # trailing punctuation belongs to the sentence, not the link.
@@ -14,6 +16,18 @@ _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\""
 LINK_REL = "nofollow ugc noopener"
 MAX_LINK_TEXT = 60
+# C0 control characters except tab, newline and carriage return, and DEL: XML 1.0 (feeds) refuses
+# most of them and none of them means anything in a name, a comment or an address.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control_characters(text: str) -> str:
+    """The text without C0 control characters other than tab, newline and carriage return."""
+    return _CONTROL.sub("", text)
+
+
+# The text type of every API input schema: control characters are stripped as the forms do.
+PlainText = Annotated[str, AfterValidator(strip_control_characters)]
 
 
 def _link(url: str) -> str:

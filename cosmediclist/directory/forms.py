@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from cosmediclist.catalog.models import Concern, Treatment
+from cosmediclist.core.forms import Form, ModelForm
 from cosmediclist.directory.images import MAX_BYTES
 from cosmediclist.directory.models import PROFILE_FIELDS, Clinic, Offer, Practitioner, Weekday
 
@@ -14,7 +15,7 @@ SORTS = [("distance", "Distance"), ("price", "Price"), ("rating", "Rating"), ("r
 RADII = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     treatment = forms.ModelChoiceField(
         queryset=Treatment.objects.published(),
         to_field_name="slug",
@@ -49,7 +50,7 @@ class SearchForm(forms.Form):
         return data
 
 
-class ClinicProfileForm(forms.ModelForm[Clinic]):
+class ClinicProfileForm(ModelForm[Clinic]):
     website = forms.URLField(max_length=300, required=False, assume_scheme="https")
 
     class Meta:
@@ -61,7 +62,7 @@ class ClinicProfileForm(forms.ModelForm[Clinic]):
         }
 
 
-class HoursForm(forms.Form):
+class HoursForm(Form):
     """The whole week at once: a day with both times empty is closed."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -104,7 +105,7 @@ def _check_size(upload: Any) -> Any:
     return upload
 
 
-class PractitionerForm(forms.ModelForm[Practitioner]):
+class PractitionerForm(ModelForm[Practitioner]):
     photo_upload = forms.FileField(
         label="Photo", required=False, help_text="JPEG, PNG, WebP or GIF, up to 10 MB and 40 megapixels."
     )
@@ -136,7 +137,7 @@ class PractitionerForm(forms.ModelForm[Practitioner]):
         return data
 
 
-class OfferForm(forms.ModelForm[Offer]):
+class OfferForm(ModelForm[Offer]):
     treatment = forms.ModelChoiceField(queryset=Treatment.objects.published())
 
     class Meta:
@@ -157,7 +158,7 @@ class OfferForm(forms.ModelForm[Offer]):
         return data
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(Form):
     image = forms.FileField(label="Photo", help_text="JPEG, PNG, WebP or GIF, up to 10 MB and 40 megapixels.")
     alt_text = forms.CharField(
         label="Description", max_length=200, help_text="What the photo shows, for people who cannot see it."
@@ -167,5 +168,5 @@ class PhotoForm(forms.Form):
         return _check_size(self.cleaned_data.get("image"))
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     email = forms.EmailField(label="Their email address")

@@ -59,8 +59,10 @@ def reencode(upload: UploadedFile[bytes], *, field: str = "image") -> ContentFil
             except (OSError, ValueError, Image.DecompressionBombError, SyntaxError):
                 raise _refuse(field, "This image is damaged and cannot be read.") from None
     clean.thumbnail((MAX_SIDE, MAX_SIDE))
+    # A new image from the pixels alone. A copy would keep the original's ``info`` (comment, xmp,
+    # icc_profile, exif, dpi…), and Pillow writes ``info["comment"]`` back as a COM segment.
+    pixels = Image.frombytes("RGB", clean.size, clean.tobytes())
     buffer = io.BytesIO()
-    # A new image from the pixels alone: no exif=, no icc_profile=, no comment.
-    clean.save(buffer, format="JPEG", quality=85, optimize=True)
+    pixels.save(buffer, format="JPEG", quality=85, optimize=True)
     # The model field's upload_to puts it in MEDIA_ROOT/clinics/.
     return ContentFile(buffer.getvalue(), name=f"{secrets.token_hex(16)}.jpg")

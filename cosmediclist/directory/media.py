@@ -19,6 +19,8 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
         response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
     except SuspiciousFileOperation:  # a path that climbs out of MEDIA_ROOT
         raise Http404 from None
+    except OSError:  # a name the file system cannot hold (over 255 bytes: "File name too long")
+        raise Http404 from None
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from cosmediclist.catalog.models import Treatment
+from cosmediclist.core import paging
 from cosmediclist.core.text import describe
 from cosmediclist.directory import finder, places
 from cosmediclist.directory.forms import SearchForm
@@ -71,11 +72,7 @@ def clinic_search(request: HttpRequest) -> HttpResponse:
                 (name, _with(request.GET, near=name)) for name in resolution.suggestions
             ]
             return render(request, "directory/search.html", context)
-    try:
-        page = int(request.GET.get("page", "1"))
-    except ValueError:
-        page = 1
-    results = finder.find(_criteria(form, place), page=page)
+    results = finder.find(_criteria(form, place), page=paging.page_number(request.GET.get("page")))
     context.update(
         results=results,
         place=place,

@@ -12,25 +12,21 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
+from cosmediclist.core import paging
+from cosmediclist.core.feeds import RssFeed
 from cosmediclist.core.text import render_user_text
 from cosmediclist.discussion.models import Comment
 
 FEED_SIZE = 50
 
 
-def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        return 1
-
-
 class SiteCommentsFeed(Feed):  # type: ignore[type-arg]
+    feed_type = RssFeed
     title = "Latest comments on CosMedicList"
     description = "The latest approved comments on CosMedicList's guides."
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        self.offset = (_page_number(request) - 1) * FEED_SIZE
+        self.offset = (paging.page_number(request.GET.get("page")) - 1) * FEED_SIZE
         return None
 
     def link(self) -> str:

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from cosmediclist.core.forms import Form
 from cosmediclist.discussion import tokens
 from cosmediclist.discussion.models import ModerationSettings
 from cosmediclist.discussion.services import MODERATION_ACTIONS
@@ -15,7 +16,7 @@ from cosmediclist.discussion.services import MODERATION_ACTIONS
 BODY_MAX = 5000
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     name = forms.CharField(label="Name", max_length=80)
     email = forms.EmailField(
         label="Email",
@@ -74,11 +75,11 @@ class CommentForm(forms.Form):
         return cleaned
 
 
-class EditForm(forms.Form):
+class EditForm(Form):
     body = forms.CharField(label="Comment", max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 6}))
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     reason = forms.CharField(
         label="What is wrong with this comment?",
         required=False,
@@ -100,7 +101,7 @@ class _IdsField(forms.Field):
             raise ValidationError("Select comments from the list.") from None
 
 
-class BulkActionForm(forms.Form):
+class BulkActionForm(Form):
     action = forms.ChoiceField(
         label="Action",
         choices=[("", "Choose an action")] + [(a, a.capitalize()) for a in MODERATION_ACTIONS],

@@ -9,15 +9,17 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import SyndicationFeed
 from taggit.models import Tag
 
+from cosmediclist.core.feeds import AtomFeed, RssFeed
 from cosmediclist.editorial.models import ArticlePage
 
 FEED_SIZE = 20
 
 
 class GuidesRssFeed(Feed):  # type: ignore[type-arg]
+    feed_type: type[SyndicationFeed] = RssFeed
     description = "Medically reviewed articles and treatment guides from CosMedicList."
 
     def get_object(self, request: HttpRequest, tag: str | None = None) -> Tag | None:
@@ -58,7 +60,7 @@ class GuidesRssFeed(Feed):  # type: ignore[type-arg]
 
 
 class GuidesAtomFeed(GuidesRssFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def subtitle(self, obj: Tag | None) -> str:
         return self.description

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from taggit.models import Tag
 
-from cosmediclist.core.search import SearchGroup, SearchResult
+from cosmediclist.core.search import SearchGroup, SearchResult, full_text_terms
 from cosmediclist.editorial.models import ArticlePage
 
 
 def guides(query: str, limit: int) -> SearchGroup:
-    pages = ArticlePage.objects.live().public().search(query)[:limit]
+    terms = full_text_terms(query)
+    if not terms:
+        return SearchGroup("Guides", [])
+    pages = ArticlePage.objects.live().public().search(terms)[:limit]
     return SearchGroup(
         "Guides", [SearchResult(title=page.title, url=page.url, summary=page.standfirst) for page in pages]
     )

@@ -86,3 +86,15 @@ def test_an_unknown_draft_or_root_page_is_a_404(client: Client) -> None:
     assert client.get(f"/api/v1/pages/{page.pk}/comments").status_code == 404
     assert client.get("/api/v1/pages/999999/comments").status_code == 404
     assert client.get(f"/api/v1/pages/{page.get_parent().pk}/comments").status_code == 404
+
+
+def test_an_offset_or_limit_beyond_any_database_integer_is_not_a_500(client: Client) -> None:
+    page = make_page()
+    make_comment(page=page)
+    url = f"/api/v1/pages/{page.pk}/comments"
+    for offset in ("99999999999999999999", str(2**63), str(2**63 - 1), "9" * 400):
+        response = client.get(url, {"offset": offset})
+        assert response.status_code == 200, offset
+        assert response.json() == {"items": [], "count": 1}
+    huge_limit = client.get(url, {"limit": "99999999999999999999", "offset": "99999999999999999999"})
+    assert huge_limit.status_code == 200 and huge_limit.json()["items"] == []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import Status
 from cosmediclist.consultations.tests.conftest import clear, future_local, submit
@@ -26,13 +29,13 @@ def test_flagged_requests_come_first_with_counts_per_status(
         for n in range(3)
     ]
     flagged = submit(clinic, treatment, token="flagged-token-000000")
-    with django_assert_num_queries(7):  # 6, and 1 for the portal navigation's counts
+    with django_assert_num_queries(8):  # 6, 1 for the portal navigation's counts, 1 to count for paging
         page = staff_client.get("/portal/inbox/").content.decode()
     assert page.index(flagged.reference) < min(page.index(r.reference) for r in plain)
     assert "New (4)" in page
     for n in range(3, 8):
         submit(clinic, treatment, token=f"more-token-0000000{n}")
-    with django_assert_num_queries(7):  # 6, and 1 for the portal navigation's counts
+    with django_assert_num_queries(8):  # 6, 1 for the portal navigation's counts, 1 to count for paging
         staff_client.get("/portal/inbox/")
 
 
@@ -98,3 +101,26 @@ def test_notes_are_added_and_audited_without_their_text(staff_client, consultati
     assert "INR check before booking" in page
     event = AuditEvent.objects.get(action="consultation.note_added")
     assert "INR" not in str(event.data)
+
+
+def test_the_inbox_pages_through_every_request_keeping_its_filters(
+    staff_client, clinic, treatment, clinic_staff, django_assert_num_queries
+) -> None:
+    from html import unescape
+
+    from cosmediclist.consultations.portal_views import PAGE_SIZE
+
+    made = [submit(clinic, treatment, token=f"paged-token-{n:09d}") for n in range(PAGE_SIZE + 3)]
+    services.move_request(actor=clinic_staff, request=made[0], to_status=Status.CONTACTED)
+    first = staff_client.get("/portal/inbox/", {"status": "new", "q": "CML"}).content.decode()
+    links = re.findall(r'href="([^"]*)" rel="next"', first)
+    assert len(links) == 1
+    params = parse_qs(urlsplit(unescape(links[0])).query)
+    assert params == {"status": ["new"], "q": ["CML"], "page": ["2"]}
+    with django_assert_num_queries(8):
+        second = staff_client.get("/portal/inbox/", params).content.decode()
+    shown = set(re.findall(r"CML-[A-Z0-9]{4}-[A-Z0-9]{4}", first + second)) - {"CML-XXXX-XXXX"}
+    assert shown == {r.reference for r in made[1:]}
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    for page in ("999999999999999999999", "-1", "x"):
+        assert staff_client.get("/portal/inbox/", {"page": page}).status_code == 200

@@ -18,7 +18,7 @@ from cosmediclist.directory.tests.factories import (
     hours,
     link,
 )
-from tests.corpora import naughty_strings
+from tests.corpora import lines, naughty_strings
 
 
 def names(response) -> list[str]:
@@ -93,6 +93,14 @@ def test_naughty_strings_in_the_search_never_cause_a_500(client: Client, clinic)
             ("treatment", "concern", "sort", "radius", "lat", "lng", "price_max", "page"), text
         )
         assert client.get("/clinics/", params).status_code in (200, 400), text
+
+
+def test_sqli_and_xss_strings_in_the_clinic_search_never_cause_a_500(client: Client, clinic) -> None:
+    strings = lines("sqli-generic.txt") + lines("xss-payloads-half.txt")[::25]
+    for text in strings:
+        params = dict.fromkeys(("near", "treatment", "concern", "sort", "price_min", "page"), text)
+        assert client.get("/clinics/", params).status_code in (200, 400), text
+        assert client.get("/clinics/", {"near": "Leeds", "page": text}).status_code == 200, text
 
 
 def test_bad_numbers_get_400_with_the_message_by_the_field_and_values_kept(client: Client, db) -> None:

@@ -191,3 +191,49 @@ def test_media_outside_the_folder_or_missing_is_404(path: str) -> None:
 
     with pytest.raises(Http404):
         serve_media(RequestFactory().get("/media/x"), path)
+
+
+def _jpeg_with_every_kind_of_metadata() -> bytes:
+    from PIL import ImageCms
+
+    picture = Image.new("RGB", (120, 80), (30, 140, 200))
+    exif = Image.Exif()
+    exif[0x0110] = "Test Camera"  # Model
+    exif[0x8825] = {1: "N", 2: (53.0, 28.0, 51.0), 3: "W", 4: (2.0, 14.0, 15.0)}  # GPSInfo
+    buffer = io.BytesIO()
+    picture.save(
+        buffer,
+        format="JPEG",
+        exif=exif,
+        comment=b"SECRET-COM-SEGMENT home address",
+        xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">SECRET-XMP</x:xmpmeta>',
+        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
+        dpi=(300, 300),
+    )
+    return buffer.getvalue()
+
+
+def test_re_encoding_keeps_the_pixels_only_no_comment_xmp_icc_exif_or_dpi(
+    staff: Client, clinic, _media_root: Path
+) -> None:
+    original = _jpeg_with_every_kind_of_metadata()
+    with Image.open(io.BytesIO(original)) as check:  # the test file carries them all
+        assert {"comment", "xmp", "icc_profile", "exif", "dpi"} <= set(check.info)
+    assert upload(staff, clinic, original).status_code == 302
+    photo = ClinicPhoto.objects.get(clinic=clinic)
+    served = serve_media(RequestFactory().get("/media/x"), str(photo.image.name))
+    body = b"".join(served)
+    assert b"SECRET" not in body and b"Test Camera" not in body
+    assert b"\xff\xfe" not in body.split(b"\xff\xda", 1)[0]  # no COM segment before the scan
+    with Image.open(io.BytesIO(body)) as image:
+        assert {"comment", "xmp", "icc_profile", "exif", "dpi"} & set(image.info) == set()
+        assert image.size == (120, 80)
+        assert image.getpixel((60, 40)) == pytest.approx((30, 140, 200), abs=3)
+
+
+def test_a_media_path_longer_than_the_file_system_allows_is_404() -> None:
+    from django.http import Http404
+
+    for path in ("clinics/" + "a" * 300 + ".jpg", "a" * 256, "/".join(["b" * 200] * 30)):
+        with pytest.raises(Http404):
+            serve_media(RequestFactory().get("/media/x"), path)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from conftest import client_for, run_tasks
+from cosmediclist.core.text import strip_control_characters
 from cosmediclist.discussion import services, tokens
 from cosmediclist.discussion.forms import CommentForm
 from cosmediclist.discussion.models import Comment, Status
@@ -79,8 +80,9 @@ def test_every_naughty_string_in_every_field_is_refused_or_stored_escaped_never_
                 kept += 1
                 form = response.context["comment_form"]
                 assert set(form.errors) & {*fields, "__all__"}, (fields, value)
-                if "name" in fields and value.strip() and "\x00" not in value:
-                    assert f'value="{escape(value)}"' in response.content.decode()
+                shown = strip_control_characters(value)  # kept as typed, less control characters
+                if "name" in fields and shown.strip():
+                    assert f'value="{escape(shown)}"' in response.content.decode()
     assert kept > 0
     stored = list(Comment.objects.values_list("name", flat=True))
     assert len(stored) > 400

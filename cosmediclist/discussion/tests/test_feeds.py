@@ -44,3 +44,47 @@ def test_feeds_run_a_fixed_number_of_queries(client: Client, article, django_ass
         make_comment(page=article)
     with django_assert_num_queries(2):
         client.get(url)
+
+
+def test_a_stored_comment_with_control_characters_leaves_every_feed_page_readable(
+    client: Client, article
+) -> None:
+    # Stored as it might have been before the forms stripped them: a form feed, a NUL, a bell.
+    make_comment(page=article, name="Form\x0cFeed", body="Before\x0c after\x00 and\x07 done.")
+    for url in (reverse("discussion:site-feed"), reverse("discussion:page-feed", args=[article.pk])):
+        response = client.get(url, {"page": 1})
+        assert response.status_code == 200, url
+        items = ElementTree.fromstring(response.content).findall("./channel/item")  # noqa: S314
+        assert [i.findtext("title") for i in items] == [f"FormFeed on {article.title}"]
+        assert "Before after and done." in str(items[0].findtext("description"))
+
+
+def test_a_comment_posted_with_control_characters_is_stored_without_them(client: Client, article) -> None:
+    from cosmediclist.discussion.tests.factories import form_data, rules
+
+    rules(min_fill_seconds=0)
+    data = form_data(name="Nora\x0c Newcomer\x1b", body="Line one\x0c\r\nline\ttwo\x00 ends here.")
+    response = client.post(reverse("discussion:post", args=[article.pk]), data)
+    assert response.status_code == 302
+    from cosmediclist.discussion.models import Comment
+
+    stored = Comment.objects.get()
+    assert stored.name == "Nora Newcomer"
+    assert stored.body == "Line one\r\nline\ttwo ends here."
+    assert client.get(reverse("discussion:site-feed")).status_code == 200
+
+
+def test_any_page_parameter_gives_a_feed_never_a_500(client: Client, article) -> None:
+    from tests import corpora
+
+    make_comment(page=article, name="Only One")
+    urls = (reverse("discussion:site-feed"), reverse("discussion:page-feed", args=[article.pk]))
+    for page in ("999999999999999999999", str(2**63), str(2**62), "-5", "0", "9" * 5000):
+        for url in urls:
+            response = client.get(url, {"page": page})
+            assert response.status_code == 200, (url, page)
+            ElementTree.fromstring(response.content)  # noqa: S314 - our own feed
+    assert b"Only One" in client.get(urls[0], {"page": "-5"}).content
+    assert b"Only One" not in client.get(urls[0], {"page": str(2**63)}).content
+    for text in corpora.naughty_strings():
+        assert client.get(urls[0], {"page": text}).status_code == 200, text

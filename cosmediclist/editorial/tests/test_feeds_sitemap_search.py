@@ -45,3 +45,10 @@ def test_guides_join_the_site_search_with_did_you_mean(client: Client, guides) -
     html = client.get("/search/", {"q": "mesotherapy"}).content.decode()
     assert "/guides/what-is-mesotherapy/" in html
     assert "mesotherapy" in client.get("/search/", {"q": "mesotherepy"}).content.decode()
+
+
+def test_guide_feeds_survive_control_characters_in_stored_text(client: Client, guides) -> None:
+    factories.article(guides, slug="ctl", title="Peels\x0c explained", summary="Plain\x0b summary\x1f.")
+    for path in ("/feeds/guides/rss/", "/feeds/guides/atom/", "/feeds/guides/tags/skin/rss/"):
+        tree = xml(client, path)
+        assert "Peels explained" in ET.tostring(tree, encoding="unicode")
