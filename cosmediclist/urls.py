@@ -25,6 +25,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.discussion.urls")),
     # consultation requests, the patient's status page, and the clinic inbox at /portal/inbox/…
     path("", include("cosmediclist.consultations.urls")),
+    # /reviews/…, /check-ins/…, /moderation/reviews/…, /portal/reviews/…: reviews and outcomes
+    path("", include("cosmediclist.reviews.urls")),
     # /api/v1/…: the JSON API and its OpenAPI docs
     path("api/v1/", api.urls),
     # /cms/…: Wagtail's admin for editors; /django-admin/ for administrators
