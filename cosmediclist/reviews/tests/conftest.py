@@ -19,7 +19,9 @@ def treatment(db: None) -> Any:
 
 @pytest.fixture
 def clinic(treatment: Any, clinic_staff: Any) -> Any:
-    return clinic_offering(treatment, staff=clinic_staff, name="Wellcare Manchester", slug="wellcare-manchester")
+    return clinic_offering(
+        treatment, staff=clinic_staff, name="Wellcare Manchester", slug="wellcare-manchester"
+    )
 
 
 @pytest.fixture

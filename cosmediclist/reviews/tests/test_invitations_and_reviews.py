@@ -24,7 +24,12 @@ def test_a_treated_request_is_invited_a_day_later_by_the_periodic_runner(treated
     assert periodic.run()["invitations_sent"] == 0  # not yet: a day after treatment
     with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1)):
         assert periodic.run()["invitations_sent"] == 1
-        assert periodic.run() == {"invited": 0, "invitations_sent": 0, "check_ins_scheduled": 0, "check_ins_sent": 0}
+        assert periodic.run() == {
+            "invited": 0,
+            "invitations_sent": 0,
+            "check_ins_scheduled": 0,
+            "check_ins_sent": 0,
+        }
     email = OutgoingEmail.objects.get(template="review_invitation")
     assert email.to == "pia.patient@example.org"
     assert email.context["write_path"].startswith("/reviews/write/")
@@ -33,7 +38,9 @@ def test_a_treated_request_is_invited_a_day_later_by_the_periodic_runner(treated
     assert (invitation.expires_at - invitation.treated_at).days in range(181, 185)
 
 
-def test_the_signed_link_takes_a_review_held_for_moderation(client: Client, invitation: Any, treatment: Any) -> None:
+def test_the_signed_link_takes_a_review_held_for_moderation(
+    client: Client, invitation: Any, treatment: Any
+) -> None:
     url = tokens.invitation_path(invitation.pk)
     page = client.get(url)
     assert page.status_code == 200
@@ -70,7 +77,9 @@ def test_a_forged_link_gets_a_clear_message(client: Client, invitation: Any, tre
     assert Review.objects.count() == 0
 
 
-def test_after_six_months_the_link_says_the_window_closed(client: Client, invitation: Any, treatment: Any) -> None:
+def test_after_six_months_the_link_says_the_window_closed(
+    client: Client, invitation: Any, treatment: Any
+) -> None:
     url = tokens.invitation_path(invitation.pk)
     with time_machine.travel(invitation.expires_at + timedelta(minutes=1)):
         response = client.post(url, review_post(treatment))
@@ -111,7 +120,9 @@ def test_bad_fields_are_answered_next_to_the_field_and_keep_what_was_typed(
     client: Client, invitation: Any, treatment: Any
 ) -> None:
     url = tokens.invitation_path(invitation.pk)
-    response = client.post(url, review_post(treatment, rating="9", title="", display_name="", body="Kept text"))
+    response = client.post(
+        url, review_post(treatment, rating="9", title="", display_name="", body="Kept text")
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "Kept text" in html
@@ -122,12 +133,16 @@ def test_bad_fields_are_answered_next_to_the_field_and_keep_what_was_typed(
     assert Review.objects.count() == 0
 
 
-def test_declined_and_untreated_requests_are_not_invited(clinic: Any, treatment: Any, clinic_staff: Any) -> None:
+def test_declined_and_untreated_requests_are_not_invited(
+    clinic: Any, treatment: Any, clinic_staff: Any
+) -> None:
     from cosmediclist.consultations import services as consultation_services
     from cosmediclist.consultations.tests.conftest import submit
 
-    waiting = submit(clinic, treatment, token="t-waiting-0000")  # noqa: S106 - a form token
-    declined = submit(clinic, treatment, token="t-declined-000")  # noqa: S106
-    consultation_services.move_request(actor=clinic_staff, request=declined, to_status="declined", reason="No slot")
+    waiting = submit(clinic, treatment, token="t-waiting-0000")
+    declined = submit(clinic, treatment, token="t-declined-000")
+    consultation_services.move_request(
+        actor=clinic_staff, request=declined, to_status="declined", reason="No slot"
+    )
     assert periodic.invite_treated() == 0
     assert not ReviewInvitation.objects.filter(request__in=[waiting, declined]).exists()
