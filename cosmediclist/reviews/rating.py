@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count
+from django.db.models import Count, FloatField, Value
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
 
 from cosmediclist.reviews.models import ClinicRating, Review, VerdictTally
 
@@ -22,6 +24,15 @@ def bayesian_average(*, count: int, total: int) -> Decimal | None:
         return None
     value = Decimal(total + PRIOR_REVIEWS * PRIOR_RATING) / Decimal(count + PRIOR_REVIEWS)
     return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def bayesian_score() -> CombinedExpression:
+    """The same formula as a database expression over ``Clinic.rating_average`` and ``rating_count``,
+    for sorting search results in SQL (None, sorted last, for a clinic without reviews)."""
+    average = Cast("rating_average", FloatField())
+    count = Cast("rating_count", FloatField())
+    prior = Value(float(PRIOR_REVIEWS * PRIOR_RATING))
+    return (average * count + prior) / (count + Value(float(PRIOR_REVIEWS)))
 
 
 def plain_average(*, count: int, total: int) -> Decimal | None:

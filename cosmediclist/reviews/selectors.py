@@ -84,10 +84,17 @@ def worth_it_share(treatment: Treatment) -> Share:
 
 
 def clinic_reviews(clinic: Any, params: dict[str, str]) -> ClinicReviews:
-    """The clinic page's review section in four queries whatever the number of reviews
-    (summary, tallies, page count, page of reviews with treatment and reply), plus one for
-    measured outcomes."""
+    """The clinic page's review section: five queries whatever the number of reviews (summary,
+    verdict tallies, page count, the page of reviews with treatment and reply, measured
+    outcomes); two (summary, measured outcomes) while the clinic has no published review."""
     summary = ClinicRating.objects.filter(clinic=clinic).first()
+    if summary is None or not summary.review_count:
+        return ClinicReviews(
+            summary=None,
+            page=Paginator(Review.objects.none(), PER_PAGE).get_page(1),
+            shares=[],
+            measured=list(measured_outcomes(clinic_id=clinic.pk).values()),
+        )
     tallies = list(
         VerdictTally.objects.filter(clinic=clinic).select_related("treatment").order_by("treatment__name")
     )
