@@ -82,7 +82,8 @@ def _write(
     invitation = invitations.invite(
         request=request, treated_at=timezone.now() - timedelta(days=1), treatment_id=treatment.pk
     )
-    assert invitation is not None
+    if invitation is None:
+        raise RuntimeError(f"demo request {token} was already invited")
     data = services.ReviewInput(
         treatment=treatment,
         treated_on=timezone.localdate(),
