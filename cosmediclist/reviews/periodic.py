@@ -94,7 +94,7 @@ def schedule_finished_plans() -> int:
     )
     count = 0
     for plan in plans:
-        count += len(outcomes.schedule_check_ins(plan=plan, finished_at=plan.last_start, now=now))  # type: ignore[attr-defined]
+        count += len(outcomes.schedule_check_ins(plan=plan, finished_at=plan.last_start, now=now))
     return count
 
 

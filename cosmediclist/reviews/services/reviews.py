@@ -116,7 +116,7 @@ def submit_review(*, invitation: ReviewInvitation, data: ReviewInput, user: AnyU
             review = Review.objects.create(
                 request_id=invitation.request_id,
                 clinic_id=invitation.clinic_id,
-                author=author,
+                author=author,  # type: ignore[misc]
                 treatment=data.treatment,
                 treated_on=data.treated_on,
                 rating=data.rating,

@@ -53,7 +53,8 @@ def scheduled_check_in(clinic: Any, treatment: Any, staff: Any, months: int = 3)
     services.schedule_check_ins(
         plan=plan, finished_at=timezone.now() - timedelta(days=100), now=timezone.now()
     )
-    return plan.check_ins.get(months=months)
+    found: OutcomeCheckIn = plan.check_ins.get(months=months)
+    return found
 
 
 def test_opening_the_link_records_nothing_and_each_answer_is_one_click(
