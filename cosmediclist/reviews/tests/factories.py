@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from cosmediclist.consultations import services as consultation_services
 from cosmediclist.consultations.models import ConsultationRequest, Status
+from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.consultations.tests.factories import area, concern
 from cosmediclist.reviews import services
 from cosmediclist.reviews.models import Review, ReviewInvitation
@@ -32,11 +33,7 @@ def treated_request(clinic: Any, treatment: Any, *, staff: Any, email: str = "")
         email=email or f"patient{n}@example.org",
         phone="",
         is_adult_confirmed=True,
-        answers=[
-            consultation_services.Answer("pregnancy-breastfeeding", False),
-            consultation_services.Answer("anticoagulants-bleeding-disorder", False),
-            consultation_services.Answer("recent-vaccination-or-antibiotics", False),
-        ],
+        answers=[consultation_services.Answer(q.slug, False) for q in questions_for([treatment])],
         idempotency_token=f"review-test-{n}",
     )
     consultation_services.move_request(actor=staff, request=made, to_status=Status.BOOKED)
