@@ -273,6 +273,7 @@ def mark_helpful(*, review: Review, ip: str) -> bool:
         with transaction.atomic():
             HelpfulVote.objects.create(review=review, ip_hash=_ip_hash(ip))
             Review.objects.filter(pk=review.pk).update(helpful_count=F("helpful_count") + 1)
+            audit.record(actor=None, action="review.marked_helpful", obj=review, clinic_id=review.clinic_id)
     except IntegrityError:
         return False
     return True
