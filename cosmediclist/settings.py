@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "cosmediclist.api",
     "cosmediclist.editorial",
     "cosmediclist.consultations",
+    "cosmediclist.reviews",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -354,6 +355,7 @@ PERIODIC_JOBS = [
     "cosmediclist.consultations.retention.purge_expired_intake",
     "cosmediclist.consultations.responsiveness.refresh_drifting_response_times",
     "cosmediclist.editorial.periodic.publish_scheduled",
+    "cosmediclist.reviews.periodic.run",
 ]
 # Dotted paths of the demo loaders, in dependency order (manage.py load_demo_data).
 DEMO_LOADERS = [
@@ -363,6 +365,7 @@ DEMO_LOADERS = [
     "cosmediclist.directory.demo.load",
     "cosmediclist.consultations.demo.load",
     "cosmediclist.discussion.demo.load",
+    "cosmediclist.reviews.demo.load",
 ]
 # Dotted paths of the site-search providers, one per app (see core/search.py).
 SEARCH_PROVIDERS: list[str] = [

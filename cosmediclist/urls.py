@@ -26,6 +26,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.discussion.urls")),
     # consultation requests, the patient's status page, and the clinic inbox at /portal/inbox/…
     path("", include("cosmediclist.consultations.urls")),
+    # /reviews/…, /check-ins/…, /moderation/reviews/…, /portal/reviews/…: reviews and outcomes
+    path("", include("cosmediclist.reviews.urls")),
     # /api/v1/…: the JSON API and its OpenAPI docs
     path("api/v1/", api.urls),
     # One sign-in door with one throttle: Wagtail's and Django admin's own sign-in pages (which

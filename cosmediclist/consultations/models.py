@@ -167,7 +167,7 @@ class ConsultationRequest(TimeStampedModel):
         return Status.BOOKED in TRANSITIONS[self.status]
 
     @property
-    def review(self) -> ClinicalReview | None:
+    def clinical_decision(self) -> ClinicalReview | None:
         """The clinician's decision on a flagged request, if one was recorded."""
         try:
             return self.clinical_review
@@ -177,7 +177,7 @@ class ConsultationRequest(TimeStampedModel):
     @property
     def is_gated(self) -> bool:
         """Flagged "do not treat" or "needs clinician review" and not yet cleared by a clinician."""
-        review = self.review
+        review = self.clinical_decision
         return self.flag in GATED_FLAGS and (review is None or review.decision != ReviewDecision.CLEARED)
 
 

@@ -6,13 +6,14 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.directory import geo
 from cosmediclist.directory.models import WEEKEND, Clinic, ClinicQuerySet, Offer, OpeningHours, Practitioner
 from cosmediclist.directory.places import Place
+from cosmediclist.reviews.rating import bayesian_score
 
 PER_PAGE = 20
 DEFAULT_RADIUS_KM = 25
@@ -68,11 +69,12 @@ def matching(criteria: Criteria) -> ClinicQuerySet:
             Exists(OpeningHours.objects.filter(clinic=OuterRef("pk"), weekday__in=WEEKEND))
         )
     cheapest = _offers(criteria).order_by("price_from_gbp").values("price_from_gbp")[:1]
-    return queryset.annotate(price_key=Subquery(cheapest))
+    return queryset.annotate(price_key=Subquery(cheapest), rating_score=bayesian_score())
 
 
 # The columns fetched per candidate when searching around a place; the distance is added last.
-_COLUMNS = ("pk", "latitude", "longitude", "price_key", "rating_average", "name", "median_response_hours")
+# "rating_score" is the Bayesian average published on the review policy page (reviews.rating).
+_COLUMNS = ("pk", "latitude", "longitude", "price_key", "rating_score", "name", "median_response_hours")
 PRICE, RATING, NAME, RESPONSE, DISTANCE = 3, 4, 5, 6, 7
 
 
@@ -98,12 +100,15 @@ def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Resu
     sort = criteria.sort or ("distance" if criteria.place else "rating")
     place = criteria.place
     if place is None:
+        counts = queryset.aggregate(total=Count("pk"), rated=Count("pk", filter=Q(rating_count__gt=0)))
+        if not criteria.sort and not counts["rated"]:
+            sort = "name"  # no clinic here has a review yet: rating order would be meaningless
         ordering: list[Any] = {
             "price": [F("price_key").asc(nulls_last=True), "name"],
-            "rating": [F("rating_average").desc(nulls_last=True), "-rating_count", "name"],
+            "rating": [F("rating_score").desc(nulls_last=True), "-rating_count", "name"],
             "response": [F("median_response_hours").asc(nulls_last=True), "name"],
         }.get(sort, ["name"])
-        total = queryset.count()
+        total = counts["total"]
         pages = max(1, math.ceil(total / per_page))
         page = min(max(1, page), pages)
         start = (page - 1) * per_page
