@@ -113,6 +113,10 @@ class ConsultationRequest(TimeStampedModel):
     finished_at = models.DateTimeField(null=True, blank=True)
     reminders_unsubscribed_at = models.DateTimeField(null=True, blank=True)
     intake_purged_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, help_text="When the patient withdrew it.")
+    erased_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the patient's data was erased at their request."
+    )
 
     objects: ClassVar[ConsultationRequestQuerySet] = ConsultationRequestQuerySet.as_manager()  # type: ignore[assignment]
 

@@ -10,3 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Every app's audit vocabulary is declared in its audit_actions.py.
         autodiscover_modules("audit_actions")
+        # What each app holds about a person is declared in its personal_data.py.
+        import cosmediclist.core.site_personal_data  # noqa: F401
+
+        autodiscover_modules("personal_data")
