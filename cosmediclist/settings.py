@@ -351,3 +351,7 @@ SITEMAPS: dict[str, str] = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Days that questionnaire answers and health notes are kept once a request is closed and no plan is active.
 INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 180, minimum=1)
+# Minutes a one-time sign-in link sent by email stays valid.
+SIGN_IN_LINK_MINUTES = env_int("SIGN_IN_LINK_MINUTES", 20, minimum=1)
+# Hours a data-export link sent by email (to someone without an account) stays valid.
+EXPORT_LINK_HOURS = env_int("EXPORT_LINK_HOURS", 24, minimum=1)
