@@ -14,6 +14,7 @@ register(
         ActionType("account.calendar_feed_revoked", "Secret calendar feed address revoked", USER),
         ActionType("privacy.exported", "Personal data exported"),
         ActionType("privacy.export_link_sent", "Export link requested by email"),
+        ActionType("retention.purged", "Personal data purged at the end of its retention period"),
         ActionType("privacy.erased", "Personal data erased at the person's request"),
     ]
 )

@@ -44,7 +44,8 @@ class Holding:
     timestamps); ``erase`` erases or anonymises the rows ``find`` returned and says how many it
     touched. ``order`` runs erasure from low to high: rows that point at others go first, the
     account itself last. ``retention`` names the setting that limits how long the rows are kept
-    (listed on the privacy page), empty when they are kept as long as the account.
+    (listed on the privacy page), empty when they are kept as long as the account; ``kept``
+    says it in words when no single setting does.
     """
 
     model: str
@@ -56,6 +57,7 @@ class Holding:
     order: int = 50
     retention: str = ""
     erasure: str = ""
+    kept: str = ""
 
     @property
     def model_class(self) -> type[models.Model]:
@@ -132,3 +134,25 @@ def personal_fields(model: type[models.Model]) -> list[str]:
 def stamp(value: Any) -> str | None:
     """A datetime or date as ISO 8601 text for the export (None stays None)."""
     return value.isoformat() if value is not None else None
+
+
+def retention_label(setting: str) -> str:
+    """How long a kind of data is kept, in words, from the setting that governs it."""
+    if not setting:
+        return "As long as the account or the item exists"
+    value = int(getattr(settings, setting))
+    days = value // 86400 if setting == "SESSION_COOKIE_AGE" else value
+    return f"{days} days ({setting})"
+
+
+def retention_table() -> list[dict[str, str]]:
+    """One row per kind of personal data for the privacy page."""
+    return [
+        {
+            "section": holding.section,
+            "description": holding.description,
+            "kept": holding.kept or retention_label(holding.retention),
+            "erasure": holding.erasure,
+        }
+        for holding in holdings()
+    ]

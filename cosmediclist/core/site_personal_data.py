@@ -36,8 +36,8 @@ register(
             # Kept, pseudonymous: deleting the account leaves the events with no actor.
             erase=lambda rows: 0,
             order=90,
-            retention="AUDIT_RETENTION_DAYS",
             erasure="Kept without your account: only action names and ids remain.",
+            kept="Kept for accountability; after erasure nothing in it names you",
         ),
     ],
     not_personal=[

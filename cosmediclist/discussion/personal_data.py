@@ -49,7 +49,7 @@ register(
             export=_export_comment,
             erase=erase_comments,
             order=30,
-            retention="COMMENT_IP_RETENTION_DAYS",
+            kept="While published; the keyed hash of your address goes after COMMENT_IP_RETENTION_DAYS",
             erasure="Your name, email, website and words are erased; replies by others stay.",
         ),
         Holding(
