@@ -10,7 +10,7 @@ def raw_database_text() -> str:
     connection.ensure_connection()
     if connection.vendor == "sqlite":
         return "\n".join(connection.connection.iterdump())
-    lines = []
+    lines: list[str] = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
             quoted = connection.ops.quote_name(table)

@@ -73,7 +73,9 @@ def send_sign_in_link(*, email: str) -> None:
 def valid_link(token: str) -> SignInLink:
     """The unused, unexpired link for ``token``; raises ``ValidationError`` otherwise."""
     cutoff = timezone.now() - timedelta(minutes=settings.SIGN_IN_LINK_MINUTES)
-    link = SignInLink.objects.filter(token_hash=_hash(token), used_at__isnull=True, created_at__gte=cutoff).first()
+    link = SignInLink.objects.filter(
+        token_hash=_hash(token), used_at__isnull=True, created_at__gte=cutoff
+    ).first()
     if link is None:
         raise ValidationError(BAD_LINK)
     return link
@@ -104,7 +106,9 @@ def link_earlier_data(user: User) -> None:
     from cosmediclist.consultations.models import ConsultationRequest
     from cosmediclist.discussion.models import Comment
 
-    requests = ConsultationRequest.objects.filter(email__iexact=user.email, user__isnull=True).update(user=user)
+    requests = ConsultationRequest.objects.filter(email__iexact=user.email, user__isnull=True).update(
+        user=user
+    )
     comments = Comment.objects.filter(email__iexact=user.email, user__isnull=True).update(user=user)
     if requests or comments:
         audit.record(

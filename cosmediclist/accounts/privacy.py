@@ -30,9 +30,7 @@ def export_person(person: Person) -> dict[str, Any]:
 
 
 def record_export(*, actor: AbstractBaseUser | AnonymousUser | None, person: Person, via: str) -> None:
-    audit.record(
-        actor=actor, action="privacy.exported", data={"user_id": person.user_id or 0, "via": via}
-    )
+    audit.record(actor=actor, action="privacy.exported", data={"user_id": person.user_id or 0, "via": via})
 
 
 def erase_person(*, person: Person) -> dict[str, int]:

@@ -50,7 +50,9 @@ class EmailPreferences(models.Model):
 class CalendarFeed(models.Model):
     """A secret iCal address for the reader's plan sessions; revoking deletes it."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -28,7 +28,11 @@ urlpatterns = [
     path("export/data.json", privacy_views.export_json, name="export-json"),
     path("export/by-email/", privacy_views.ask_export_link, name="ask-export"),
     path("export/by-email/<str:token>/", privacy_views.export_by_email, name="export-by-email"),
-    path("export/by-email/<str:token>/data.json", privacy_views.export_by_email_json, name="export-by-email-json"),
+    path(
+        "export/by-email/<str:token>/data.json",
+        privacy_views.export_by_email_json,
+        name="export-by-email-json",
+    ),
     path("delete/", privacy_views.erase, name="erase"),
     path("deleted/", privacy_views.erased, name="erased"),
 ]

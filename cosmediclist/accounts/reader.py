@@ -113,7 +113,9 @@ def feed_calendar(sessions: list[PlannedSession]) -> str:
     calendar.add("x-wr-calname", "CosMedicList treatment sessions")
     for session in sessions:
         clinic = session.plan.request.clinic
-        single = Calendar.from_ical(session_calendar(session, clinic_name=clinic.name, address=clinic.full_address))
+        single = Calendar.from_ical(
+            session_calendar(session, clinic_name=clinic.name, address=clinic.full_address)
+        )
         for event in single.walk("VEVENT"):
             calendar.add_component(event)
     return str(calendar.to_ical().decode())

@@ -41,7 +41,9 @@ def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"Request {found.reference} is withdrawn; {found.clinic.name} has been told.")
+        messages.success(
+            request, f"Request {found.reference} is withdrawn; {found.clinic.name} has been told."
+        )
     return redirect("myaccount:requests")
 
 
@@ -109,5 +111,9 @@ def email_preferences(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_comments(request: HttpRequest) -> HttpResponse:
-    comments = Comment.objects.filter(user=request.user).select_related("page").order_by("-created_at")
+    comments = (
+        Comment.objects.filter(user_id=int(request.user.pk or 0))
+        .select_related("page")
+        .order_by("-created_at")
+    )
     return _private(render(request, "accounts/my_comments.html", {"comments": comments}))

@@ -130,9 +130,11 @@ register(
             model="consultations.treatmentplan",
             section="Treatment plans",
             description="Plans a clinic recorded for you, with their sessions and reminders.",
-            find=lambda person: TreatmentPlan.objects.filter(request__in=requests_of(person))
-            .select_related("request", "treatment")
-            .prefetch_related("sessions", "reminders"),
+            find=lambda person: (
+                TreatmentPlan.objects.filter(request__in=requests_of(person))
+                .select_related("request", "treatment")
+                .prefetch_related("sessions", "reminders")
+            ),
             export=_export_plan,
             erase=_erase_with_request,
             order=10,
@@ -143,9 +145,11 @@ register(
             model="consultations.consultationrequest",
             section="Consultation requests",
             description="The requests you sent to clinics: contact details, treatments, concerns, hopes.",
-            find=lambda person: requests_of(person)
-            .select_related("clinic")
-            .prefetch_related("treatments", "areas", "concern_links__concern"),
+            find=lambda person: (
+                requests_of(person)
+                .select_related("clinic")
+                .prefetch_related("treatments", "areas", "concern_links__concern")
+            ),
             export=_export_request,
             erase=erase_requests,
             order=20,

@@ -120,7 +120,7 @@ def personal_fields(model: type[models.Model]) -> list[str]:
         is_user = (
             model_field.is_relation
             and model_field.related_model is not None
-            and model_field.related_model._meta.label == settings.AUTH_USER_MODEL  # type: ignore[union-attr]
+            and model_field.related_model._meta.label == settings.AUTH_USER_MODEL
         )
         if (
             is_user

@@ -44,7 +44,9 @@ register(
         NotPersonal("auth.group", "Role names."),
         NotPersonal("auth.permission", "Permission names."),
         NotPersonal("taggit.tag", "Editorial tag names."),
-        NotPersonal("django_tasks_database.dbtaskresult", "Background jobs carry ids, never contact details."),
+        NotPersonal(
+            "django_tasks_database.dbtaskresult", "Background jobs carry ids, never contact details."
+        ),
     ],
 )
 

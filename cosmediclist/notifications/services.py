@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import smtplib
-from datetime import timedelta
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings

@@ -10,12 +10,12 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
+from conftest import client_for
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.tests.privacy_fixtures import MARKERS, give_patient_data
 from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
-from conftest import client_for
 from tests.dump import raw_database_text
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,9 @@ def test_the_export_downloads_as_json_and_reads_as_a_page(patient: User, clinic_
     assert AuditEvent.objects.filter(action="privacy.exported").count() == 1
 
 
-def test_export_by_email_answers_the_same_and_sends_an_expiring_link(patient: User, clinic_staff: User) -> None:
+def test_export_by_email_answers_the_same_and_sends_an_expiring_link(
+    patient: User, clinic_staff: User
+) -> None:
     give_patient_data(patient, clinic_staff)
     ConsultationRequest.objects.update(user=None)
     client = Client()

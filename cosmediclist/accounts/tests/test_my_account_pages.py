@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from conftest import client_for
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.tests.privacy_fixtures import give_patient_data
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
-from conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_email_preferences_are_saved_and_audited(patient: User) -> None:
     client = client_for(patient)
     response = client.post("/account/email-preferences/", {"request_updates": "on"})
     assert response.status_code == 302
-    prefs = patient.email_preferences  # type: ignore[attr-defined]
+    prefs = patient.email_preferences
     assert (prefs.plan_reminders, prefs.request_updates, prefs.comment_emails) == (False, True, False)
     assert AuditEvent.objects.filter(action="account.preferences_changed").exists()
 

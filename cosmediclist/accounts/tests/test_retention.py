@@ -11,6 +11,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 
+from conftest import client_for
 from cosmediclist.accounts import retention
 from cosmediclist.accounts.models import SignInLink, User
 from cosmediclist.accounts.tests.privacy_fixtures import give_patient_data
@@ -19,7 +20,6 @@ from cosmediclist.core.models import AuditEvent
 from cosmediclist.core.periodic import run_due
 from cosmediclist.discussion.models import Comment
 from cosmediclist.notifications.models import OutgoingEmail
-from conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,9 @@ def test_sent_emails_go_after_their_period(patient: User, clinic_staff: User, se
     assert _purged("emails") == total
 
 
-def test_sign_in_links_and_comment_address_hashes_go(patient: User, clinic_staff: User, settings: Any) -> None:
+def test_sign_in_links_and_comment_address_hashes_go(
+    patient: User, clinic_staff: User, settings: Any
+) -> None:
     give_patient_data(patient, clinic_staff)
     Client().post("/account/sign-in/link/", {"email": patient.email})
     assert SignInLink.objects.count() == 1
