@@ -393,3 +393,23 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 180, minimum=1)
 # Days from a guide's approved medical review to its next one (sets "Next review due").
 MEDICAL_REVIEW_INTERVAL_DAYS = env_int("MEDICAL_REVIEW_INTERVAL_DAYS", 365, minimum=30)
+# Minutes a one-time sign-in link sent by email stays valid.
+SIGN_IN_LINK_MINUTES = env_int("SIGN_IN_LINK_MINUTES", 20, minimum=1)
+# Hours a data-export link sent by email (to someone without an account) stays valid.
+EXPORT_LINK_HOURS = env_int("EXPORT_LINK_HOURS", 24, minimum=1)
+# Retention: days each kind of personal data is kept (listed on /privacy/; purged every minute's run).
+# Closed or declined consultation requests: contact details, plans and emails erased after this.
+REQUEST_RETENTION_DAYS = env_int("REQUEST_RETENTION_DAYS", 730, minimum=1)
+# Sent or failed emails in the outbox (address and links).
+EMAIL_RETENTION_DAYS = env_int("EMAIL_RETENTION_DAYS", 90, minimum=1)
+# One-time sign-in links (used or not).
+SIGN_IN_LINK_RETENTION_DAYS = env_int("SIGN_IN_LINK_RETENTION_DAYS", 7, minimum=1)
+# Keyed hashes of the address a comment or report came from (used against floods and spam).
+COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90, minimum=1)
+PERIODIC_JOBS += [
+    "cosmediclist.accounts.retention.purge_old_emails",
+    "cosmediclist.accounts.retention.purge_sign_in_links",
+    "cosmediclist.accounts.retention.purge_comment_address_hashes",
+    "cosmediclist.accounts.retention.purge_expired_sessions",
+    "cosmediclist.accounts.retention.purge_old_requests",
+]

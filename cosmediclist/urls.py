@@ -20,6 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.core.urls")),
     # /account/…: sign in, sign up, password reset, the reader's own pages
     path("account/", include("cosmediclist.accounts.urls")),
+    # /account/requests/, /account/export/, /account/delete/…: the reader's own pages and data rights
+    path("account/", include("cosmediclist.accounts.privacy_urls")),
     # /treatments/, /concerns/, /areas/, /compare/: the treatment catalogue
     path("", include("cosmediclist.catalog.urls")),
     # /comments/…, /moderation/comments/…, /feeds/comments/…: discussion

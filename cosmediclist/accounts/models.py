@@ -69,3 +69,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     def display_name(self) -> str:
         """The name shown to the user themselves and to staff; never the email address."""
         return self.get_full_name() or "your account"
+
+
+# The reader's own pages keep their models in a module of their own.
+from cosmediclist.accounts.privacy_models import CalendarFeed, EmailPreferences, SignInLink  # noqa: E402
+
+__all__ = ["CalendarFeed", "EmailPreferences", "SignInLink", "User", "UserManager"]

@@ -23,6 +23,8 @@ register(
         ActionType("consultation.viewed_by_patient", "Request opened by its patient", REQUEST),
         ActionType("consultation.summary_downloaded", "Patient downloaded the answers summary", REQUEST),
         ActionType("consultation.intake_purged", "Questionnaire answers purged after retention", REQUEST),
+        ActionType("consultation.withdrawn", "Patient withdrew the request", REQUEST),
+        ActionType("consultation.erased", "Patient's data in the request erased at their request", REQUEST),
         ActionType("plan.recorded", "Treatment plan recorded", PLAN),
         ActionType("plan.cancelled", "Treatment plan cancelled", PLAN),
         ActionType("plan.session_moved", "Plan session moved", PLAN),

@@ -129,6 +129,10 @@ class ConsultationRequest(TimeStampedModel):
         default=0, help_text="Calendar revision of the appointment: +1 on each booking."
     )
     intake_purged_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, help_text="When the patient withdrew it.")
+    erased_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the patient's data was erased at their request."
+    )
 
     objects: ClassVar[ConsultationRequestQuerySet] = ConsultationRequestQuerySet.as_manager()  # type: ignore[assignment]
 

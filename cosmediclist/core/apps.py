@@ -23,3 +23,7 @@ class CoreConfig(AppConfig):
         autodiscover_modules("audit_actions")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core-create-cache-table")
         post_migrate.connect(origin.sync_after_migrate, dispatch_uid="core-sync-wagtail-site")
+        # What each app holds about a person is declared in its personal_data.py.
+        import cosmediclist.core.site_personal_data  # noqa: F401
+
+        autodiscover_modules("personal_data")

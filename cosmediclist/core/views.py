@@ -31,7 +31,9 @@ def editorial_policy(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    from cosmediclist.core.personal_data import retention_table
+
+    return render(request, "core/privacy.html", {"kinds": retention_table()})
 
 
 @require_safe

@@ -14,6 +14,7 @@ register(
         ActionType("comment.trash", "Comment moved to the bin", COMMENT),
         ActionType("comment.edited", "Comment edited by its author", COMMENT),
         ActionType("comment.deleted-by-author", "Comment deleted by its author", COMMENT),
+        ActionType("comment.erased", "Comment erased at its author's request", COMMENT),
         ActionType("comment.reported", "Comment reported by a reader", COMMENT),
         ActionType("comment.page-closed", "Comments closed on a page", PAGES),
         ActionType("comment.page-opened", "Comments reopened on a page", PAGES),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template import engines
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
@@ -158,3 +160,16 @@ def requeue_stalled() -> int:
             deliver_email.enqueue(pk)
             count += 1
     return count
+
+
+def forget_emails(*, addresses: Iterable[str] = (), key_prefixes: Iterable[str] = ()) -> int:
+    """Delete outbox rows sent to ``addresses`` or keyed under ``key_prefixes`` (erasure); returns how many.
+
+    A deleted key may be queued again later, but every caller erases what the key was about first.
+    """
+    query = Q(pk__in=[])
+    for address in addresses:
+        query |= Q(to__iexact=address)
+    for prefix in key_prefixes:
+        query |= Q(key__startswith=prefix)
+    return int(OutgoingEmail.objects.filter(query).delete()[0])
