@@ -67,7 +67,7 @@ def test_a_plan_waits_for_the_clinicians_review(browser: Browser, live_server) -
     staff.get_by_role("link", name="Record a treatment plan").click()
     expect(staff.get_by_role("note")).to_contain_text("needs a clinician's review first")
     staff.get_by_role("button", name="Record plan").click()
-    expect(staff.locator(".form-errors")).to_contain_text("needs a clinician's review first")
+    expect(staff.locator(".error-summary")).to_contain_text("needs a clinician's review first")
     assert not ConsultationRequest.objects.get(reference=reference).plans.exists()
     assert axe_violations(staff) == []
 

@@ -112,7 +112,9 @@ def test_patient_reviews_wellcare_staff_reply_and_a_check_in_measures_results(
     page.get_by_label("Your review").fill("They told me what to expect. <b>Not bold</b>")
     page.get_by_role("button", name="Send my review").click()
     # No name and not anonymous: told next to the field, the text stays.
-    expect(page.get_by_text("Give a name to show, or tick")).to_be_visible()
+    # The message stands next to the field and, as a link to it, in the error summary.
+    expect(page.get_by_text("Give a name to show, or tick 'anonymous'.", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Name to show: Give a name to show")).to_be_visible()
     expect(page.get_by_label("Your review")).to_have_value("They told me what to expect. <b>Not bold</b>")
     page.get_by_label("Name to show").fill("Pia P.")
     page.get_by_role("button", name="Send my review").click()
