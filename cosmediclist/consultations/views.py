@@ -233,7 +233,7 @@ def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
     found = _patient_request(request, reference)
     actor = request.user if request.user.is_authenticated else None
     try:
-        withdraw_request(actor=actor, request=found)  # type: ignore[arg-type]
+        withdraw_request(actor=actor, request=found)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
