@@ -85,7 +85,7 @@ register(
             find=_by_user(EmailPreferences),
             export=lambda prefs: {
                 "plan_reminders": prefs.plan_reminders,
-                "request_updates": prefs.request_updates,
+                "review_emails": prefs.review_emails,
                 "comment_emails": prefs.comment_emails,
                 "changed_at": stamp(prefs.updated_at),
             },

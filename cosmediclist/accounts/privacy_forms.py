@@ -37,4 +37,4 @@ class EraseForm(forms.Form):
 class EmailPreferencesForm(forms.ModelForm[EmailPreferences]):
     class Meta:
         model = EmailPreferences
-        fields = ["plan_reminders", "request_updates", "comment_emails"]
+        fields = ["plan_reminders", "review_emails", "comment_emails"]

@@ -31,8 +31,10 @@ class EmailPreferences(models.Model):
     plan_reminders = models.BooleanField(
         "Treatment plan reminders", default=True, help_text="Before and after each session, and maintenance."
     )
-    request_updates = models.BooleanField(
-        "Updates on my requests", default=True, help_text="When a clinic books or declines a request."
+    review_emails = models.BooleanField(
+        "Review invitations and check-ins",
+        default=True,
+        help_text="After a treatment: the invitation to review the clinic, and the 3, 6 and 12 month check-ins.",
     )
     comment_emails = models.BooleanField(
         "Comment emails", default=True, help_text="When a comment is published, or someone replies."

@@ -6,7 +6,7 @@ import hashlib
 import secrets
 
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from cosmediclist.accounts.models import CalendarFeed, EmailPreferences, User
@@ -53,6 +53,11 @@ def wants(email: str, kind: str) -> bool:
     """Whether the account under ``email`` (if any) keeps ``kind`` of email switched on."""
     prefs = EmailPreferences.objects.filter(user__email__iexact=email).values_list(kind, flat=True).first()
     return True if prefs is None else bool(prefs)
+
+
+def switched_off(kind: str, email_field: str) -> Exists:
+    """For a queryset annotation: whether the account under the row's ``email_field`` turned ``kind`` off."""
+    return Exists(EmailPreferences.objects.filter(user__email__iexact=OuterRef(email_field), **{kind: False}))
 
 
 def save_preferences(*, user: User, **switches: bool) -> EmailPreferences:

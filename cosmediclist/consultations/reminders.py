@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from cosmediclist.accounts.reader import switched_off
 from cosmediclist.consultations import calendar
 from cosmediclist.consultations.models import PlanStatus, Reminder, ReminderKind, SessionStatus
 from cosmediclist.consultations.services.requests import patient_context, patient_headers
@@ -18,11 +19,13 @@ def send_due_reminders() -> int:
 
     Running it twice (or two runners at once) sends nothing twice: the reminder's key is the
     outbox key, and the outbox stores one message per key. Reminders for an unsubscribed
-    patient, a cancelled plan or session are marked cancelled instead.
+    patient (or one who switched plan reminders off in "My account"), a cancelled plan or
+    session are marked cancelled instead.
     """
     now = timezone.now()
     due = list(
         Reminder.objects.due(now)
+        .annotate(switched_off=switched_off("plan_reminders", "plan__request__email"))
         .select_related("plan__request__clinic", "plan__treatment", "session")
         .prefetch_related("plan__treatment__aftercare_steps")[:BATCH]
     )
@@ -45,6 +48,7 @@ def _is_stopped(reminder: Reminder) -> bool:
     request = reminder.plan.request
     return (
         request.reminders_unsubscribed_at is not None
+        or bool(getattr(reminder, "switched_off", False))
         or reminder.plan.status == PlanStatus.CANCELLED
         or (reminder.session is not None and reminder.session.status == SessionStatus.CANCELLED)
     )

@@ -42,6 +42,8 @@ urlpatterns = [
     path("consultations/<str:reference>/", views.status, name="status"),
     path("consultations/<str:reference>/summary.txt", views.summary, name="summary"),
     path("consultations/<str:reference>/change/", views.ask_to_change, name="change"),
+    path("consultations/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
+    path("consultations/<str:reference>/sessions/<int:number>.ics", views.session_ics, name="session-ics"),
     # /portal/inbox/…: the clinic inbox
     path("portal/", include(portal_urlpatterns)),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,10 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cosmediclist.catalog.models import Handling, Treatment
 from cosmediclist.consultations import services, tokens
+from cosmediclist.consultations.calendar import session_calendar
 from cosmediclist.consultations.forms import ChangeForm, RequestForm
-from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer
+from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer, SessionStatus
 from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.consultations.references import normalise
+from cosmediclist.consultations.services.privacy import withdraw_request
 from cosmediclist.core import audit
 from cosmediclist.editorial.selectors import CHOOSING_A_PRACTITIONER, live_article_url
 
@@ -160,7 +163,12 @@ def _patient_request(request: HttpRequest, reference: str) -> ConsultationReques
     reference = normalise(reference)
     if not tokens.is_valid_status_token(reference, request.GET.get("t", "")):
         raise Http404("No such request")
-    found = ConsultationRequest.objects.for_detail().filter(reference=reference).first()
+    found = (
+        ConsultationRequest.objects.for_detail()
+        .prefetch_related("plans__reminders")
+        .filter(reference=reference, erased_at__isnull=True)
+        .first()
+    )
     if found is None:
         raise Http404("No such request")
     return found
@@ -217,6 +225,38 @@ def ask_to_change(request: HttpRequest, reference: str) -> HttpResponse:
         else:
             return redirect(tokens.status_path(found.reference) + "#change")
     return _status_page(request, found, form, status=400)
+
+
+@require_POST
+def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
+    """The patient withdraws the request from the signed status page (the signed link is the key)."""
+    found = _patient_request(request, reference)
+    actor = request.user if request.user.is_authenticated else None
+    try:
+        withdraw_request(actor=actor, request=found)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, f"Request {found.reference} is withdrawn; {found.clinic.name} has been told."
+        )
+    return redirect(tokens.status_path(found.reference))
+
+
+def session_ics(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    """One session's calendar file again, from the signed status page."""
+    found = _patient_request(request, reference)
+    for plan in found.plans.all():
+        for session in plan.sessions.all():
+            if session.number == number and session.status != SessionStatus.CANCELLED:
+                response = HttpResponse(
+                    session_calendar(session, clinic=found.clinic),
+                    content_type="text/calendar; charset=utf-8",
+                )
+                response["Content-Disposition"] = f'attachment; filename="session-{number}.ics"'
+                response["Cache-Control"] = "private, no-store"
+                return response
+    raise Http404("No such session")
 
 
 def summary(request: HttpRequest, reference: str) -> HttpResponse:

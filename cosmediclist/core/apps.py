@@ -17,10 +17,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self) -> None:
-        from cosmediclist.core import origin
+        from cosmediclist.core import admin_audit, origin
 
         # Every app's audit vocabulary is declared in its audit_actions.py.
         autodiscover_modules("audit_actions")
+        admin_audit.connect()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core-create-cache-table")
         post_migrate.connect(origin.sync_after_migrate, dispatch_uid="core-sync-wagtail-site")
         # What each app holds about a person is declared in its personal_data.py.

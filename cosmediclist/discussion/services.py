@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
+from cosmediclist.accounts.reader import wants
 from cosmediclist.accounts.roles import EDITORS_GROUP, Role, roles_of
 from cosmediclist.core import audit
 from cosmediclist.discussion import rules as checks
@@ -201,7 +202,7 @@ def _notify_reply(reply: Comment, *, parent: Comment | None, page_title: str) ->
     """Tell the parent's author about an approved reply, once, if they asked and both are approved."""
     if parent is None or not (parent.notify_replies and parent.is_approved and reply.is_approved):
         return
-    if parent.email.lower() == reply.email.lower():
+    if parent.email.lower() == reply.email.lower() or not wants(parent.email, "comment_emails"):
         return
     unsubscribe = reverse("discussion:unsubscribe", args=[tokens.unsubscribe_token(parent.pk)])
     queue_email(
@@ -218,7 +219,7 @@ def _notify_reply(reply: Comment, *, parent: Comment | None, page_title: str) ->
 
 def _after_approval(comment: Comment, *, previous: str) -> None:
     page_title = comment.page.title
-    if previous != Status.APPROVED:
+    if previous != Status.APPROVED and wants(comment.email, "comment_emails"):
         queue_email(
             key=f"comment-approved:{comment.pk}",
             template="comment_approved",

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
+from cosmediclist.accounts.reader import switched_off
 from cosmediclist.consultations.models import (
     ConsultationRequest,
     PlannedSession,
@@ -63,11 +64,15 @@ def invite_treated() -> int:
 
 
 def send_due_invitations() -> int:
-    """Queue every invitation whose day has come (not to a patient who stopped our messages)."""
+    """Queue every invitation whose day has come (not to a patient who stopped our messages).
+
+    One whose patient switched review emails off in "My account" waits (until it expires).
+    """
     now = timezone.now()
     due = (
         ReviewInvitation.objects.filter(send_after__lte=now, sent_at__isnull=True, expires_at__gt=now)
         .filter(request__reminders_unsubscribed_at__isnull=True)
+        .exclude(switched_off("review_emails", "request__email"))
         .select_related("request", "clinic", "treatment")[:BATCH]
     )
     count = 0
@@ -104,7 +109,8 @@ def send_due_check_ins() -> int:
     due = list(
         OutcomeCheckIn.objects.due(now)
         .select_related("plan__request__clinic", "treatment")
-        .filter(plan__request__reminders_unsubscribed_at__isnull=True)[:BATCH]
+        .filter(plan__request__reminders_unsubscribed_at__isnull=True)
+        .exclude(switched_off("review_emails", "plan__request__email"))[:BATCH]
     )
     for check_in in due:
         request = check_in.plan.request

@@ -82,10 +82,10 @@ def test_the_secret_calendar_feed_works_until_revoked(patient: User, clinic_staf
 
 def test_email_preferences_are_saved_and_audited(patient: User) -> None:
     client = client_for(patient)
-    response = client.post("/account/email-preferences/", {"request_updates": "on"})
+    response = client.post("/account/email-preferences/", {"review_emails": "on"})
     assert response.status_code == 302
     prefs = patient.email_preferences
-    assert (prefs.plan_reminders, prefs.request_updates, prefs.comment_emails) == (False, True, False)
+    assert (prefs.plan_reminders, prefs.review_emails, prefs.comment_emails) == (False, True, False)
     assert AuditEvent.objects.filter(action="account.preferences_changed").exists()
 
 

@@ -230,3 +230,31 @@ def test_a_refused_session_move_keeps_what_was_typed_with_the_reason_next_to_it(
     assert f'href="#move-{session.pk}-starts_at"' in page  # the error summary leads to the field
     session.refresh_from_db()
     assert session.starts_at == before
+
+
+def test_a_patient_who_switched_plan_reminders_off_gets_none_while_others_still_do(
+    consultation, clinic, clinic_staff, clinician, treatment, patient, smtp_server
+) -> None:
+    from cosmediclist.accounts.reader import save_preferences
+    from cosmediclist.consultations.tests.conftest import submit
+
+    save_preferences(user=patient, plan_reminders=False)  # pia.patient@example.org, as the request
+    other = submit(clinic, treatment, email="olly.other@example.org", token="token-other-0123456789")
+    clear(other, clinician)
+    with time_machine.travel(START - timedelta(days=30), tick=False):
+        record(consultation, clinic_staff, treatment)
+        record(other, clinic_staff, treatment)
+    with time_machine.travel(START - timedelta(days=7, minutes=-1), tick=False):
+        assert send_due_reminders() == 1
+        run_tasks()
+    week = [m for m in smtp_server.messages if "in a week" in m["Subject"]]
+    assert [m["To"] for m in week] == ["olly.other@example.org"]
+    # the plan itself (a booking) is not switchable: both patients got it
+    assert {m["To"] for m in smtp_server.messages if "plan" in m["Subject"]} >= {
+        "pia.patient@example.org",
+        "olly.other@example.org",
+    }
+    with time_machine.travel(START + timedelta(days=400), tick=False):
+        send_due_reminders()
+    assert not OutgoingEmail.objects.filter(to="pia.patient@example.org", template__startswith="reminder_")
+    assert OutgoingEmail.objects.filter(to="olly.other@example.org", template="reminder_maintenance").exists()

@@ -150,3 +150,22 @@ def test_no_reply_notification_without_the_opt_in(editor, article) -> None:
 def test_the_cms_menu_links_the_queue_for_editors(editor) -> None:
     page = client_for(editor).get("/cms/").content.decode()
     assert reverse("discussion:queue") in page
+
+
+def test_a_reader_who_switched_comment_emails_off_gets_none_while_others_still_do(
+    editor, article, patient
+) -> None:
+    from cosmediclist.accounts.reader import save_preferences
+
+    save_preferences(user=patient, comment_emails=False)
+    parent = make_comment(
+        page=article, status=Status.PENDING, notify_replies=True, email=patient.email.upper()
+    )
+    child = reply(parent, status=Status.PENDING, email="child@example.org")
+    client_for(editor).post(
+        reverse("discussion:bulk"), {"action": "approve", "ids": [str(parent.pk), str(child.pk)]}
+    )
+    assert not OutgoingEmail.objects.filter(to__iexact=patient.email).exists()
+    assert list(OutgoingEmail.objects.values_list("template", "to")) == [
+        ("comment_approved", "child@example.org")
+    ]

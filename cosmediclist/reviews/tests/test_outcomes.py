@@ -168,3 +168,31 @@ def test_the_side_effect_form_needs_the_signed_link(
     assert client.get(f"/consultations/{request.reference}/side-effect/?t=forged").status_code == 404
     assert client.post(f"/consultations/{request.reference}/side-effect/", {"what": "x"}).status_code == 404
     assert SideEffectReport.objects.count() == 0
+
+
+def test_a_patient_who_switched_review_emails_off_gets_no_invitation_nor_check_in(
+    clinic: Any, treatment: Any, clinic_staff: Any, patient: Any
+) -> None:
+    from cosmediclist.accounts.reader import save_preferences
+
+    save_preferences(user=patient, review_emails=False)
+    for email in (patient.email, "olly.other@example.org"):
+        request = treated_request(clinic, treatment, staff=clinic_staff, email=email)
+        plan = consultation_services.record_plan(
+            actor=clinic_staff,
+            request=request,
+            treatment=treatment,
+            starts=[timezone.now() + timedelta(days=1)],
+            duration_minutes=45,
+        )
+        services.schedule_check_ins(
+            plan=plan, finished_at=timezone.now() - timedelta(days=100), now=timezone.now()
+        )
+    mine = OutcomeCheckIn.objects.get(plan__request__email=patient.email, months=3)
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        periodic.run()
+    sent = list(OutgoingEmail.objects.filter(template__in=["outcome_check_in", "review_invitation"]))
+    assert sent and {email.to for email in sent} == {"olly.other@example.org"}
+    assert {email.template for email in sent} == {"outcome_check_in", "review_invitation"}
+    mine.refresh_from_db()
+    assert mine.sent_at is None
