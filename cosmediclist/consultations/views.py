@@ -21,6 +21,7 @@ from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer
 from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.consultations.references import normalise
 from cosmediclist.core import audit
+from cosmediclist.core.portal import add_service_errors
 from cosmediclist.editorial.selectors import CHOOSING_A_PRACTITIONER, live_article_url
 
 SESSION_KEY = "consultation_references"
@@ -65,8 +66,7 @@ def _submit(
                     user=request.user,  # type: ignore[arg-type]
                 )
             except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, messages)
+                add_service_errors(form, error)
             else:
                 request.session[SESSION_KEY] = [r.reference for r in made]
                 return redirect("consultations:submitted")
@@ -212,8 +212,7 @@ def ask_to_change(request: HttpRequest, reference: str) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
+            add_service_errors(form, error)
         else:
             return redirect(tokens.status_path(found.reference) + "#change")
     return _status_page(request, found, form, status=400)
