@@ -20,8 +20,10 @@ from cosmediclist.consultations.forms import ChangeForm, RequestForm
 from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer
 from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.consultations.references import normalise
+from cosmediclist.consultations.responsiveness import MINIMUM_REQUESTS
 from cosmediclist.core import audit
 from cosmediclist.core.portal import add_service_errors
+from cosmediclist.directory.models import Clinic
 from cosmediclist.editorial.selectors import CHOOSING_A_PRACTITIONER, live_article_url
 
 SESSION_KEY = "consultation_references"
@@ -95,7 +97,6 @@ def _choosing_url(request: HttpRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def request_form(request: HttpRequest, slug: str) -> HttpResponse:
-    from cosmediclist.directory.models import Clinic
 
     clinic = get_object_or_404(Clinic, slug=slug)
     if not clinic.is_verified:
@@ -111,7 +112,6 @@ def request_form(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def request_for_treatment(request: HttpRequest, slug: str) -> HttpResponse:
-    from cosmediclist.directory.models import Clinic
 
     treatment = get_object_or_404(Treatment.objects.published(), slug=slug)
     clinics = Clinic.objects.verified().offering(treatment).order_by("name")
@@ -249,6 +249,5 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def responsiveness(request: HttpRequest) -> HttpResponse:
-    from cosmediclist.consultations.responsiveness import MINIMUM_REQUESTS
 
     return render(request, "consultations/responsiveness.html", {"minimum": MINIMUM_REQUESTS})

@@ -22,6 +22,7 @@ from wagtail.models import (
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.roles import EDITORS_GROUP, MEDICAL_REVIEWERS_GROUP, group
 from cosmediclist.core import audit, origin
+from cosmediclist.editorial import review
 from cosmediclist.editorial.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -211,7 +212,6 @@ def publish_article(
     the "Medical review" workflow and the approval signs the byline (see editorial.review.approve).
     Raises ValidationError, and stores nothing, when the approval is refused.
     """
-    from cosmediclist.editorial import review
 
     existing = ArticlePage.objects.filter(slug=slug).child_of(index).first()
     if existing is not None:
