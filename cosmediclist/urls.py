@@ -9,8 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cosmediclist.accounts.views import sign_in_elsewhere
 from cosmediclist.api.v1 import api
+from cosmediclist.consultations import urls as consultations_urls
+from cosmediclist.core.portal import with_portal
 from cosmediclist.core.sitemaps import sitemap
 from cosmediclist.directory import urls as directory_urls
+from cosmediclist.reviews import urls as reviews_urls
 
 handler400 = "cosmediclist.core.views.bad_request"
 handler403 = "cosmediclist.core.views.permission_denied"
@@ -26,10 +29,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.catalog.urls")),
     # /comments/…, /moderation/comments/…, /feeds/comments/…: discussion
     path("", include("cosmediclist.discussion.urls")),
-    # consultation requests, the patient's status page, and the clinic inbox at /portal/inbox/…
-    path("", include("cosmediclist.consultations.urls")),
-    # /reviews/…, /check-ins/…, /moderation/reviews/…, /portal/reviews/…: reviews and outcomes
-    path("", include("cosmediclist.reviews.urls")),
+    # consultation requests and the patient's status page; the clinic inbox at /portal/inbox/…
+    # and /portal/plans/this-week/ (consultations:portal-…)
+    path("", include(with_portal(consultations_urls))),
+    # /reviews/…, /check-ins/…, /moderation/reviews/…: reviews and outcomes; /portal/reviews/…
+    # and /portal/side-effects/… (reviews:portal-…)
+    path("", include(with_portal(reviews_urls))),
     # /api/v1/…: the JSON API and its OpenAPI docs
     path("api/v1/", api.urls),
     # One sign-in door with one throttle: Wagtail's and Django admin's own sign-in pages (which

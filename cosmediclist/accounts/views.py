@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cosmediclist.accounts import services
 from cosmediclist.accounts.forms import LoginForm, SignupForm
 from cosmediclist.accounts.roles import roles_of
+from cosmediclist.core.portal import add_service_errors
 from cosmediclist.core.ratelimit import client_ip
 
 
@@ -99,8 +100,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 last_name=form.cleaned_data["last_name"],
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field, errors)
+            add_service_errors(form, error)
         else:
             return redirect("accounts:signup-sent")
     return render(request, "accounts/signup.html", {"form": form}, status=400 if form.is_bound else 200)

@@ -7,17 +7,16 @@ from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cosmediclist.accounts.http import AuthenticatedHttpRequest
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.consultations import services
 from cosmediclist.consultations.access import (
@@ -32,6 +31,7 @@ from cosmediclist.consultations.models import TIME_ZONES, ConsultationRequest, F
 from cosmediclist.consultations.questionnaire import flag_for
 from cosmediclist.consultations.references import normalise
 from cosmediclist.core import audit, paging
+from cosmediclist.core.portal import add_service_errors, portal_view
 
 PAGE_SIZE = 50
 
@@ -45,7 +45,7 @@ def guide_url(treatment: Treatment) -> str:
     return f"{base}#contraindications"
 
 
-def _audit_view(request: HttpRequest, found: ConsultationRequest, action: str) -> None:
+def _audit_view(request: AuthenticatedHttpRequest, found: ConsultationRequest, action: str) -> None:
     audit.record(
         actor=request.user,
         action=action,
@@ -55,9 +55,8 @@ def _audit_view(request: HttpRequest, found: ConsultationRequest, action: str) -
     )
 
 
-@login_required
-@require_GET
-def inbox(request: HttpRequest) -> HttpResponse:
+@portal_view("GET")
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     mine = requests_for_staff(request.user)
     counts = dict(mine.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     status = request.GET.get("status", "")
@@ -86,7 +85,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     found: ConsultationRequest,
     *,
     forms: dict[str, Form],
@@ -139,28 +138,21 @@ def _move_form(found: ConsultationRequest) -> MoveForm:
     return MoveForm(initial={"expected_status": found.status, "appointment_place": found.clinic.full_address})
 
 
-@login_required
-@require_GET
-def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
+@portal_view("GET")
+def request_detail(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     found = get_request_for_staff(request.user, reference)
     _audit_view(request, found, "consultation.viewed")
     return _detail(request, found, forms={})
 
 
-def _apply_errors(form: Form, error: ValidationError) -> None:
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
-
-
-@login_required
-@require_POST
-def move(request: HttpRequest, reference: str) -> HttpResponse:
+@portal_view("POST")
+def move(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     found = get_request_for_staff(request.user, reference)
     form = MoveForm(request.POST)
     if form.is_valid():
         try:
             services.move_request(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 request=found,
                 to_status=form.cleaned_data["status"],
                 reason=form.cleaned_data["reason"],
@@ -169,42 +161,40 @@ def move(request: HttpRequest, reference: str) -> HttpResponse:
                 appointment_place=form.cleaned_data["appointment_place"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("consultations:portal-request", found.reference)
     return _detail(request, found, forms={"move": form}, status=400)
 
 
-@login_required
-@require_POST
-def review(request: HttpRequest, reference: str) -> HttpResponse:
+@portal_view("POST")
+def review(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     found = get_request_for_staff(request.user, reference)
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
             services.record_review(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 request=found,
                 decision=form.cleaned_data["decision"],
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("consultations:portal-request", found.reference)
     return _detail(request, found, forms={"review": form}, status=400)
 
 
-@login_required
-@require_POST
-def add_note(request: HttpRequest, reference: str) -> HttpResponse:
+@portal_view("POST")
+def add_note(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     found = get_request_for_staff(request.user, reference)
     form = NoteForm(request.POST)
     if form.is_valid():
         try:
-            services.add_note(actor=request.user, request=found, body=form.cleaned_data["body"])  # type: ignore[arg-type]
+            services.add_note(actor=request.user, request=found, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("consultations:portal-request", found.reference)
     return _detail(request, found, forms={"note": form}, status=400)
@@ -215,9 +205,8 @@ def _zone_from(data: Any) -> str:
     return chosen if chosen in TIME_ZONES else "Europe/London"
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def plan(request: HttpRequest, reference: str) -> HttpResponse:
+@portal_view("GET", "POST")
+def plan(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     found = get_request_for_staff(request.user, reference)
     treatments = found.treatments.all()
     treatment = next(iter(treatments), None)
@@ -232,7 +221,7 @@ def plan(request: HttpRequest, reference: str) -> HttpResponse:
             starts = [form.cleaned_data[f"session_{n}"] for n in range(1, count + 1)]
             try:
                 services.record_plan(
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=request.user,
                     request=found,
                     treatment=form.cleaned_data["treatment"],
                     starts=[s for s in starts if s is not None],
@@ -240,7 +229,7 @@ def plan(request: HttpRequest, reference: str) -> HttpResponse:
                     time_zone=form.cleaned_data["time_zone"],
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return redirect("consultations:portal-request", found.reference)
         return render(
@@ -263,9 +252,8 @@ def plan(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "consultations/portal/plan.html", {"req": found, "form": form, "gate": gate})
 
 
-@login_required
-@require_POST
-def move_session(request: HttpRequest, reference: str, session_id: int) -> HttpResponse:
+@portal_view("POST")
+def move_session(request: AuthenticatedHttpRequest, reference: str, session_id: int) -> HttpResponse:
     session = get_session_for_staff(request.user, reference, session_id)
     form = SessionMoveForm(request.POST, auto_id=f"move-{session.pk}-%s")
     with timezone.override(session.plan.zone):
@@ -273,36 +261,34 @@ def move_session(request: HttpRequest, reference: str, session_id: int) -> HttpR
     if valid:
         try:
             services.move_session(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 session=session,
                 starts_at=form.cleaned_data["starts_at"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("consultations:portal-request", reference)
     found = get_request_for_staff(request.user, reference)
     return _detail(request, found, forms={}, status=400, moved=(session.pk, form))
 
 
-@login_required
-@require_POST
-def cancel_session(request: HttpRequest, reference: str, session_id: int) -> HttpResponse:
+@portal_view("POST")
+def cancel_session(request: AuthenticatedHttpRequest, reference: str, session_id: int) -> HttpResponse:
     session = get_session_for_staff(request.user, reference, session_id)
     try:
-        services.cancel_session(actor=request.user, session=session)  # type: ignore[arg-type]
+        services.cancel_session(actor=request.user, session=session)
     except ValidationError as error:
         found = get_request_for_staff(request.user, reference)
         return _detail(request, found, forms={}, status=400, plan_error=" ".join(error.messages))
     return redirect("consultations:portal-request", reference)
 
 
-@login_required
-@require_POST
-def cancel_plan(request: HttpRequest, reference: str, plan_id: int) -> HttpResponse:
+@portal_view("POST")
+def cancel_plan(request: AuthenticatedHttpRequest, reference: str, plan_id: int) -> HttpResponse:
     found_plan = get_plan_for_staff(request.user, reference, plan_id)
     try:
-        services.cancel_plan(actor=request.user, plan=found_plan)  # type: ignore[arg-type]
+        services.cancel_plan(actor=request.user, plan=found_plan)
     except ValidationError as error:
         found = get_request_for_staff(request.user, reference)
         return _detail(request, found, forms={}, status=400, plan_error=" ".join(error.messages))

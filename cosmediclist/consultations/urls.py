@@ -1,6 +1,7 @@
-"""Consultation URLs: the public request pages and the clinic inbox (mounted under /portal/)."""
+"""Consultation URLs: the public request pages, and the clinic inbox (``portal_urlpatterns``, which
+cosmediclist/urls.py mounts under /portal/)."""
 
-from django.urls import include, path
+from django.urls import path
 
 from cosmediclist.consultations import portal_nav, portal_views, views
 
@@ -44,6 +45,4 @@ urlpatterns = [
     path("consultations/<str:reference>/change/", views.ask_to_change, name="change"),
     path("consultations/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
     path("consultations/<str:reference>/sessions/<int:number>.ics", views.session_ics, name="session-ics"),
-    # /portal/inbox/…: the clinic inbox
-    path("portal/", include(portal_urlpatterns)),
 ]

@@ -22,8 +22,11 @@ from cosmediclist.consultations.forms import ChangeForm, RequestForm
 from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer, SessionStatus
 from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.consultations.references import normalise
+from cosmediclist.consultations.responsiveness import MINIMUM_REQUESTS
 from cosmediclist.consultations.services.privacy import withdraw_request
 from cosmediclist.core import audit
+from cosmediclist.core.portal import add_service_errors
+from cosmediclist.directory.models import Clinic
 from cosmediclist.editorial.selectors import CHOOSING_A_PRACTITIONER, live_article_url
 
 SESSION_KEY = "consultation_references"
@@ -68,8 +71,7 @@ def _submit(
                     user=request.user,  # type: ignore[arg-type]
                 )
             except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, messages)
+                add_service_errors(form, error)
             else:
                 request.session[SESSION_KEY] = [r.reference for r in made]
                 return redirect("consultations:submitted")
@@ -98,7 +100,6 @@ def _choosing_url(request: HttpRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def request_form(request: HttpRequest, slug: str) -> HttpResponse:
-    from cosmediclist.directory.models import Clinic
 
     clinic = get_object_or_404(Clinic, slug=slug)
     if not clinic.is_verified:
@@ -114,7 +115,6 @@ def request_form(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def request_for_treatment(request: HttpRequest, slug: str) -> HttpResponse:
-    from cosmediclist.directory.models import Clinic
 
     treatment = get_object_or_404(Treatment.objects.published(), slug=slug)
     clinics = Clinic.objects.verified().offering(treatment).order_by("name")
@@ -220,8 +220,7 @@ def ask_to_change(request: HttpRequest, reference: str) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
+            add_service_errors(form, error)
         else:
             return redirect(tokens.status_path(found.reference) + "#change")
     return _status_page(request, found, form, status=400)
@@ -290,6 +289,5 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def responsiveness(request: HttpRequest) -> HttpResponse:
-    from cosmediclist.consultations.responsiveness import MINIMUM_REQUESTS
 
     return render(request, "consultations/responsiveness.html", {"minimum": MINIMUM_REQUESTS})

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from cosmediclist.core import origin
+from cosmediclist.core import origin, search
 from cosmediclist.core.navigation import live_sections
+from cosmediclist.core.personal_data import retention_table
 
 
 @require_safe
@@ -31,7 +32,6 @@ def editorial_policy(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    from cosmediclist.core.personal_data import retention_table
 
     return render(request, "core/privacy.html", {"kinds": retention_table()})
 
@@ -88,7 +88,6 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 @require_safe
 def site_search(request: HttpRequest) -> HttpResponse:
-    from cosmediclist.core import search
 
     query = search.clean_query(request.GET.get("q", ""))
     groups = search.search(query)

@@ -12,8 +12,9 @@ from datetime import time
 from cosmediclist.accounts import demo as accounts_demo
 from cosmediclist.accounts.models import User
 from cosmediclist.catalog.models import Treatment
+from cosmediclist.core.registers import Register
 from cosmediclist.directory import places, services
-from cosmediclist.directory.models import Clinic, ClinicMembership, MembershipRole, PriceBasis, Register
+from cosmediclist.directory.models import Clinic, ClinicMembership, MembershipRole, PriceBasis
 
 # town, outward postcode, drama phone prefix (Ofcom), streets
 TOWNS = [

@@ -12,19 +12,11 @@ from django.urls import reverse
 
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.core.models import TimeStampedModel
+from cosmediclist.core.registers import REGISTER_SHORT, Register
 from cosmediclist.directory import geo
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-
-class Register(models.TextChoices):
-    GMC = "gmc", "General Medical Council (GMC)"
-    NMC = "nmc", "Nursing and Midwifery Council (NMC)"
-    GDC = "gdc", "General Dental Council (GDC)"
-    HCPC = "hcpc", "Health and Care Professions Council (HCPC)"
-    GPHC = "gphc", "General Pharmaceutical Council (GPhC)"
-    PSA = "psa", "A PSA Accredited Register"
 
 
 # Each register's public search. Where the register accepts the number in the address the link
@@ -36,14 +28,6 @@ REGISTER_SEARCH = {
     Register.HCPC: "https://www.hcpc-uk.org/check-the-register/",
     Register.GPHC: "https://www.pharmacyregulation.org/registers",
     Register.PSA: "https://www.professionalstandards.org.uk/check-practitioners",
-}
-REGISTER_SHORT = {
-    Register.GMC: "GMC",
-    Register.NMC: "NMC",
-    Register.GDC: "GDC",
-    Register.HCPC: "HCPC",
-    Register.GPHC: "GPhC",
-    Register.PSA: "PSA Accredited Register",
 }
 
 

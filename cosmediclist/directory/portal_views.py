@@ -6,18 +6,16 @@ at the method, so that staff of another clinic get the same 404 for every URL an
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
-from cosmediclist.accounts.models import User
+from cosmediclist.accounts.http import AuthenticatedHttpRequest
+from cosmediclist.core.portal import add_service_errors, portal_view
 from cosmediclist.directory import access, services
 from cosmediclist.directory.forms import (
     ClinicProfileForm,
@@ -29,72 +27,49 @@ from cosmediclist.directory.forms import (
 )
 from cosmediclist.directory.models import Clinic, ClinicMembership, ClinicPhoto, Practitioner
 
-View = Callable[..., HttpResponse]
 SAFE = ("GET", "HEAD")
 
 
-def portal_view(view: View) -> View:
-    """Sign-in required; GET, HEAD and POST only (checked after the view's access check)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _not_allowed(
-    request: HttpRequest, allowed: tuple[str, ...] = ("GET", "HEAD", "POST")
+    request: AuthenticatedHttpRequest, allowed: tuple[str, ...] = ("GET", "HEAD", "POST")
 ) -> HttpResponse | None:
     return None if request.method in allowed else HttpResponseNotAllowed(allowed)
 
 
-def _apply(form: BaseForm, error: ValidationError) -> None:
-    """Put a service's field errors next to the fields (or on the form when the field is absent)."""
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - guaranteed by login_required
-    return request.user
-
-
-@portal_view
-def portal_home(request: HttpRequest) -> HttpResponse:
+@portal_view()
+def portal_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     if (refused := _not_allowed(request, SAFE)) is not None:
         return refused
     return render(request, "directory/portal/home.html", {"clinics": access.clinics_for_staff(request.user)})
 
 
 def _page(
-    request: HttpRequest, template: str, clinic: Clinic, form: BaseForm | None, **extra: Any
+    request: AuthenticatedHttpRequest, template: str, clinic: Clinic, form: BaseForm | None, **extra: Any
 ) -> HttpResponse:
     status = 400 if form is not None and form.is_bound and form.errors else 200
     context = {"clinic": clinic, "form": form, "is_owner": access.is_owner(request.user, clinic), **extra}
     return render(request, f"directory/portal/{template}.html", context, status=status)
 
 
-@portal_view
-def clinic_profile(request: HttpRequest, slug: str) -> HttpResponse:
+@portal_view()
+def clinic_profile(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_for_staff(request.user, slug)
     if (refused := _not_allowed(request)) is not None:
         return refused
     form = ClinicProfileForm(request.POST or None, instance=clinic)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_clinic(actor=_user(request), clinic=clinic, changes=form.cleaned_data)
+            services.update_clinic(actor=request.user, clinic=clinic, changes=form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "The clinic's details are saved.")
             return redirect("directory_portal:clinic", slug=clinic.slug)
     return _page(request, "profile", clinic, form)
 
 
-@portal_view
-def clinic_hours(request: HttpRequest, slug: str) -> HttpResponse:
+@portal_view()
+def clinic_hours(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_for_staff(request.user, slug)
     if (refused := _not_allowed(request)) is not None:
         return refused
@@ -105,9 +80,9 @@ def clinic_hours(request: HttpRequest, slug: str) -> HttpResponse:
     form = HoursForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_opening_hours(actor=_user(request), clinic=clinic, hours=form.hours())
+            services.set_opening_hours(actor=request.user, clinic=clinic, hours=form.hours())
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Opening hours saved.")
             return redirect("directory_portal:hours", slug=clinic.slug)
@@ -115,28 +90,29 @@ def clinic_hours(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _save_practitioner(
-    request: HttpRequest, clinic: Clinic, form: PractitionerForm, practitioner: Practitioner | None
+    request: AuthenticatedHttpRequest,
+    clinic: Clinic,
+    form: PractitionerForm,
+    practitioner: Practitioner | None,
 ) -> HttpResponse | None:
     data = {k: v for k, v in form.cleaned_data.items() if k in services.PRACTITIONER_FIELDS}
     try:
         services.save_practitioner(
-            actor=_user(request),
+            actor=request.user,
             clinic=clinic,
             data=data,
             practitioner=practitioner,
             photo=form.cleaned_data.get("photo_upload"),
         )
     except ValidationError as error:
-        for field, problems in error.message_dict.items():
-            target = "photo_upload" if field == "photo" else field
-            form.add_error(target if target in form.fields else None, problems)
+        add_service_errors(form, error, rename={"photo": "photo_upload"})
         return None
     messages.success(request, "Practitioner saved.")
     return redirect("directory_portal:practitioners", slug=clinic.slug)
 
 
-@portal_view
-def practitioners(request: HttpRequest, slug: str) -> HttpResponse:
+@portal_view()
+def practitioners(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_for_staff(request.user, slug)
     if (refused := _not_allowed(request)) is not None:
         return refused
@@ -149,8 +125,8 @@ def practitioners(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, "practitioners", clinic, form, practitioners=listed)
 
 
-@portal_view
-def practitioner_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@portal_view()
+def practitioner_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     practitioner = access.get_practitioner_for_staff(request.user, slug, pk)
     clinic = practitioner.clinic
     if (refused := _not_allowed(request)) is not None:
@@ -164,24 +140,24 @@ def practitioner_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _page(request, "practitioner_edit", clinic, form, practitioner=practitioner)
 
 
-@portal_view
-def practitioner_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@portal_view()
+def practitioner_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     practitioner = access.get_practitioner_for_staff(request.user, slug, pk)
     if (refused := _not_allowed(request, ("POST",))) is not None:
         return refused
-    services.remove_practitioner(actor=_user(request), practitioner=practitioner)
+    services.remove_practitioner(actor=request.user, practitioner=practitioner)
     messages.success(request, "Practitioner removed.")
     return redirect("directory_portal:practitioners", slug=slug)
 
 
 def _offer_form_page(
-    request: HttpRequest, clinic: Clinic, form: OfferForm, template: str, **extra: Any
+    request: AuthenticatedHttpRequest, clinic: Clinic, form: OfferForm, template: str, **extra: Any
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.save_offer(
-                actor=_user(request),
+                actor=request.user,
                 clinic=clinic,
                 treatment=data["treatment"],
                 price_from_gbp=data["price_from_gbp"],
@@ -192,15 +168,15 @@ def _offer_form_page(
                 offer=extra.get("offer"),
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Treatment and price saved.")
             return redirect("directory_portal:offers", slug=clinic.slug)
     return _page(request, template, clinic, form, **extra)
 
 
-@portal_view
-def offers(request: HttpRequest, slug: str) -> HttpResponse:
+@portal_view()
+def offers(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_for_staff(request.user, slug)
     if (refused := _not_allowed(request)) is not None:
         return refused
@@ -213,8 +189,8 @@ def offers(request: HttpRequest, slug: str) -> HttpResponse:
     return _offer_form_page(request, clinic, form, "offers", offers=listed)
 
 
-@portal_view
-def offer_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@portal_view()
+def offer_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     offer = access.get_offer_for_staff(request.user, slug, pk)
     if (refused := _not_allowed(request)) is not None:
         return refused
@@ -222,18 +198,18 @@ def offer_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _offer_form_page(request, offer.clinic, form, "offer_edit", offer=offer)
 
 
-@portal_view
-def offer_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@portal_view()
+def offer_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     offer = access.get_offer_for_staff(request.user, slug, pk)
     if (refused := _not_allowed(request, ("POST",))) is not None:
         return refused
-    services.remove_offer(actor=_user(request), offer=offer)
+    services.remove_offer(actor=request.user, offer=offer)
     messages.success(request, "Treatment removed from the listing.")
     return redirect("directory_portal:offers", slug=slug)
 
 
-@portal_view
-def photos(request: HttpRequest, slug: str) -> HttpResponse:
+@portal_view()
+def photos(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_for_staff(request.user, slug)
     if (refused := _not_allowed(request)) is not None:
         return refused
@@ -241,41 +217,41 @@ def photos(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.add_photo(
-                actor=_user(request),
+                actor=request.user,
                 clinic=clinic,
                 upload=form.cleaned_data["image"],
                 alt_text=form.cleaned_data["alt_text"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Photo added.")
             return redirect("directory_portal:photos", slug=clinic.slug)
     return _page(request, "photos", clinic, form, photos=clinic.photos.order_by("sort_order", "id"))
 
 
-@portal_view
-def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@portal_view()
+def photo_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     clinic = access.get_clinic_for_staff(request.user, slug)
     photo = get_object_or_404(ClinicPhoto, clinic=clinic, pk=pk)
     if (refused := _not_allowed(request, ("POST",))) is not None:
         return refused
-    services.remove_photo(actor=_user(request), photo=photo)
+    services.remove_photo(actor=request.user, photo=photo)
     messages.success(request, "Photo removed.")
     return redirect("directory_portal:photos", slug=slug)
 
 
-@portal_view
-def team(request: HttpRequest, slug: str) -> HttpResponse:
+@portal_view()
+def team(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_for_staff(request.user, slug)
     if (refused := _not_allowed(request)) is not None:
         return refused
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.invite_staff(actor=_user(request), clinic=clinic, email=form.cleaned_data["email"])
+            services.invite_staff(actor=request.user, clinic=clinic, email=form.cleaned_data["email"])
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Invitation sent. The link works for 7 days.")
             return redirect("directory_portal:team", slug=clinic.slug)
@@ -285,14 +261,14 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, "team", clinic, form, members=members)
 
 
-@portal_view
-def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+@portal_view()
+def accept_invitation(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     if (refused := _not_allowed(request)) is not None:
         return refused
     try:
         clinic, _email = services.read_invitation(token)
         if request.method == "POST":
-            services.accept_invitation(user=_user(request), token=token)
+            services.accept_invitation(user=request.user, token=token)
             messages.success(request, f"You are now on the team of {clinic.name}.")
             return redirect("directory_portal:clinic", slug=clinic.slug)
     except ValidationError as error:
@@ -300,13 +276,13 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "directory/portal/invitation.html", {"clinic": clinic})
 
 
-def _administrator(request: HttpRequest) -> None:
+def _administrator(request: AuthenticatedHttpRequest) -> None:
     if not getattr(request.user, "is_superuser", False):
         raise Http404
 
 
-@portal_view
-def verification(request: HttpRequest) -> HttpResponse:
+@portal_view()
+def verification(request: AuthenticatedHttpRequest) -> HttpResponse:
     _administrator(request)
     if (refused := _not_allowed(request, SAFE)) is not None:
         return refused
@@ -319,25 +295,25 @@ def verification(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/portal/verification.html", context)
 
 
-@portal_view
-def verify_clinic(request: HttpRequest, pk: int) -> HttpResponse:
+@portal_view()
+def verify_clinic(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _administrator(request)
     clinic = get_object_or_404(Clinic, pk=pk)
     if (refused := _not_allowed(request, ("POST",))) is not None:
         return refused
-    services.verify_clinic(actor=_user(request), clinic=clinic, verified=request.POST.get("verified") != "0")
+    services.verify_clinic(actor=request.user, clinic=clinic, verified=request.POST.get("verified") != "0")
     messages.success(request, f"{clinic.name}: verification recorded.")
     return redirect("directory_portal:verification")
 
 
-@portal_view
-def verify_practitioner(request: HttpRequest, pk: int) -> HttpResponse:
+@portal_view()
+def verify_practitioner(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _administrator(request)
     practitioner = get_object_or_404(Practitioner, pk=pk)
     if (refused := _not_allowed(request, ("POST",))) is not None:
         return refused
     services.verify_practitioner(
-        actor=_user(request), practitioner=practitioner, verified=request.POST.get("verified") != "0"
+        actor=request.user, practitioner=practitioner, verified=request.POST.get("verified") != "0"
     )
     messages.success(request, f"{practitioner.name}: registration check recorded.")
     return redirect("directory_portal:verification")

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_safe
 
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.core import paging
+from cosmediclist.core.registers import Register
 from cosmediclist.core.text import describe
 from cosmediclist.directory import finder, places
 from cosmediclist.directory.forms import SearchForm
-from cosmediclist.directory.models import Clinic, ClinicMembership, Practitioner, Register, Weekday
+from cosmediclist.directory.models import Clinic, ClinicMembership, Practitioner, Weekday
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 

@@ -16,9 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
+from cosmediclist.accounts.models import User
 from cosmediclist.accounts.reader import wants
 from cosmediclist.accounts.roles import EDITORS_GROUP, Role, roles_of
 from cosmediclist.core import audit
+from cosmediclist.directory.models import Practitioner
 from cosmediclist.discussion import rules as checks
 from cosmediclist.discussion import tokens
 from cosmediclist.discussion.models import (
@@ -58,7 +60,6 @@ def _badge_for(user: AnyUser) -> str:
         return Badge.NONE
     if Role.EDITOR in roles_of(user):
         return Badge.EDITOR
-    from cosmediclist.directory.models import Practitioner
 
     if Practitioner.objects.registered_clinicians().filter(user_id=user.pk).exists():
         return Badge.CLINICIAN
@@ -176,7 +177,6 @@ def _email_context(comment: Comment, page_title: str) -> dict[str, Any]:
 
 
 def moderators() -> Iterable[tuple[int, str]]:
-    from cosmediclist.accounts.models import User
 
     return (
         User.objects.filter(is_active=True)

@@ -134,7 +134,7 @@ REVIEWERS: list[dict[str, str]] = [
         "name": "Dr Elspeth Samplewell",
         "credentials": "MBChB, MRCP",
         "profession": "Consultant dermatologist",
-        "register": "GMC",
+        "register": "gmc",
         "register_number": "9990001",
         "bio": (
             "Dr Elspeth Samplewell is a fictional consultant dermatologist created for CosMedicList demo "
@@ -146,7 +146,7 @@ REVIEWERS: list[dict[str, str]] = [
         "name": "Niamh Testwood",
         "credentials": "RN, BSc (Hons), V300 independent prescriber",
         "profession": "Aesthetic nurse prescriber",
-        "register": "NMC",
+        "register": "nmc",
         "register_number": "9990002",
         "bio": (
             "Niamh Testwood is a fictional nurse independent prescriber created for CosMedicList demo "
@@ -158,7 +158,7 @@ REVIEWERS: list[dict[str, str]] = [
         "name": "Dr Tobias Fictum",
         "credentials": "BDS, MFDS RCS",
         "profession": "Dentist with an interest in facial aesthetics",
-        "register": "GDC",
+        "register": "gdc",
         "register_number": "9990003",
         "bio": (
             "Dr Tobias Fictum is a fictional dentist created for CosMedicList demo content. In this imagined "

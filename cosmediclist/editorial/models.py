@@ -26,6 +26,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 
+from cosmediclist.core.registers import REGISTER_NAME, REGISTER_SHORT, STATUTORY, Register
 from cosmediclist.core.text import describe
 from cosmediclist.editorial.blocks import BodyBlock
 
@@ -38,16 +39,8 @@ SOCIAL_SPEC = "fill-1200x630"
 ARTICLES_PER_PAGE = 12
 
 
-class Register(models.TextChoices):
-    GMC = "GMC", "General Medical Council"
-    NMC = "NMC", "Nursing and Midwifery Council"
-    GDC = "GDC", "General Dental Council"
-    HCPC = "HCPC", "Health and Care Professions Council"
-    GPHC = "GPhC", "General Pharmaceutical Council"
-
-
 # Where a reader can check a registration number for themselves.
-REGISTER_URLS = {
+REGISTER_URLS: dict[str, str] = {
     Register.GMC: "https://www.gmc-uk.org/registration-and-licensing/the-medical-register",
     Register.NMC: "https://www.nmc.org.uk/registration/search-the-register/",
     Register.GDC: "https://olr.gdc-uk.org/searchregister",
@@ -77,7 +70,7 @@ class Reviewer(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     credentials = models.CharField(max_length=200, help_text="Degrees and memberships, e.g. MBChB, MRCP.")
     profession = models.CharField(max_length=120)
-    register = models.CharField(max_length=10, choices=Register.choices)
+    register = models.CharField(max_length=10, choices=[(r.value, r.label) for r in STATUTORY])
     register_number = models.CharField(max_length=20)
     bio = models.TextField(blank=True)
     user = models.OneToOneField(
@@ -116,7 +109,17 @@ class Reviewer(models.Model):
 
     @property
     def register_url(self) -> str:
-        return REGISTER_URLS.get(Register(self.register), "")
+        return REGISTER_URLS.get(self.register, "")
+
+    @property
+    def register_name(self) -> str:
+        """The register's full name, e.g. "General Medical Council"."""
+        return REGISTER_NAME.get(self.register, "")
+
+    @property
+    def register_short(self) -> str:
+        """The register's abbreviation, e.g. "GMC"."""
+        return REGISTER_SHORT.get(self.register, "")
 
 
 class HomePage(Page):  # type: ignore[misc]

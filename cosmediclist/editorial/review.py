@@ -20,8 +20,9 @@ from wagtail.models import Revision, TaskState
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.roles import MEDICAL_REVIEWERS_GROUP
 from cosmediclist.core import audit
+from cosmediclist.core.registers import STATUTORY
 from cosmediclist.editorial import review_changes
-from cosmediclist.editorial.models import ArticlePage, GuideReview, MedicalReviewTask, Register, Reviewer
+from cosmediclist.editorial.models import ArticlePage, GuideReview, MedicalReviewTask, Reviewer
 
 # Why an approval was refused, by code: the admin shows the sentence, the URL carries only the code.
 REFUSALS = {
@@ -60,7 +61,7 @@ def reviewer_for(user: User | None) -> Reviewer:
     profile = Reviewer.objects.filter(user=user).first()
     if profile is None:
         raise _refuse("no-profile")
-    if profile.register not in Register.values or not profile.register_number.strip():
+    if profile.register not in STATUTORY or not profile.register_number.strip():
         raise _refuse("no-register")
     return profile
 

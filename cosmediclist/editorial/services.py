@@ -22,13 +22,14 @@ from wagtail.models import (
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.roles import EDITORS_GROUP, MEDICAL_REVIEWERS_GROUP, group
 from cosmediclist.core import audit, origin
+from cosmediclist.core.registers import REGISTER_SHORT, STATUTORY
+from cosmediclist.editorial import review
 from cosmediclist.editorial.models import (
     ArticleIndexPage,
     ArticlePage,
     Author,
     HomePage,
     MedicalReviewTask,
-    Register,
     Reviewer,
     TreatmentGuidePage,
 )
@@ -171,8 +172,9 @@ def save_reviewer(
 
     ``user`` is the account that signs approvals as this reviewer; it must be a medical reviewer.
     """
-    if register not in Register.values:
-        raise ValidationError({"register": f"Choose one of {', '.join(Register.values)}."})
+    if register not in STATUTORY:
+        names = ", ".join(REGISTER_SHORT[r] for r in STATUTORY)
+        raise ValidationError({"register": f"Choose one of {names}."})
     if not register_number.strip():
         raise ValidationError({"register_number": "Give the public register number."})
     if user is not None and not user.groups.filter(name=MEDICAL_REVIEWERS_GROUP).exists():  # type: ignore[attr-defined]
@@ -211,7 +213,6 @@ def publish_article(
     the "Medical review" workflow and the approval signs the byline (see editorial.review.approve).
     Raises ValidationError, and stores nothing, when the approval is refused.
     """
-    from cosmediclist.editorial import review
 
     existing = ArticlePage.objects.filter(slug=slug).child_of(index).first()
     if existing is not None:

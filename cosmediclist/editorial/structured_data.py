@@ -91,7 +91,7 @@ def _reviewer_nodes(page: ArticlePage, base: str, webpage: dict[str, Any]) -> li
             "honorificSuffix": reviewer.credentials,
             "identifier": {
                 "@type": "PropertyValue",
-                "propertyID": reviewer.register,
+                "propertyID": reviewer.register_short,
                 "value": reviewer.register_number,
             },
         }

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from cosmediclist.core.portal import add_service_errors
 from cosmediclist.discussion.moderation_views import editors_only
 from cosmediclist.reviews import services
 from cosmediclist.reviews.forms import RejectForm
@@ -72,8 +73,7 @@ def reject(request: HttpRequest, review_id: int) -> HttpResponse:
         try:
             services.reject_review(review=review, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            for name, errors in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Review of {review.clinic.name} rejected; the author is told why.")
             return redirect("reviews:queue")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from cosmediclist.consultations import tokens as consultation_tokens
 from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.consultations.references import normalise
+from cosmediclist.core.portal import add_service_errors
 from cosmediclist.reviews import services, tokens
 from cosmediclist.reviews.forms import SideEffectForm
 from cosmediclist.reviews.models import Again, OutcomeCheckIn, Visible, YesNo
@@ -106,8 +107,7 @@ def side_effect(request: HttpRequest, reference: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            for name, errors in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             return _private(render(request, "reviews/side_effect_sent.html", context))
     status = 400 if request.method == "POST" else 200

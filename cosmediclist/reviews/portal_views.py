@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cosmediclist.accounts.http import AuthenticatedHttpRequest
 from cosmediclist.core import audit
+from cosmediclist.core.portal import portal_view
 from cosmediclist.reviews import services
 from cosmediclist.reviews.access import (
     get_review_for_staff,
@@ -22,9 +22,8 @@ from cosmediclist.reviews.forms import ReplyForm
 PER_PAGE = 20
 
 
-@login_required
-@require_GET
-def reviews(request: HttpRequest) -> HttpResponse:
+@portal_view("GET")
+def reviews(request: AuthenticatedHttpRequest) -> HttpResponse:
     listed = (
         reviews_for_staff(request.user)
         .select_related("clinic", "treatment", "reply")
@@ -34,9 +33,8 @@ def reviews(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/portal/reviews.html", {"page": page, "form": ReplyForm()})
 
 
-@login_required
-@require_http_methods(["POST"])
-def reply(request: HttpRequest, review_id: int) -> HttpResponse:
+@portal_view("POST")
+def reply(request: AuthenticatedHttpRequest, review_id: int) -> HttpResponse:
     review = get_review_for_staff(request.user, review_id)
     form = ReplyForm(request.POST)
     if form.is_valid():
@@ -50,9 +48,8 @@ def reply(request: HttpRequest, review_id: int) -> HttpResponse:
     return render(request, "reviews/portal/reply.html", {"review": review, "form": form}, status=400)
 
 
-@login_required
-@require_GET
-def side_effect_report(request: HttpRequest, report_id: int) -> HttpResponse:
+@portal_view("GET")
+def side_effect_report(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
     report = get_side_effect_report_for_staff(request.user, report_id)
     audit.record(
         actor=request.user, action="side_effect.viewed", obj=report, clinic_id=report.clinic_id, data={}
@@ -62,9 +59,8 @@ def side_effect_report(request: HttpRequest, report_id: int) -> HttpResponse:
     return response
 
 
-@login_required
-@require_POST
-def acknowledge(request: HttpRequest, report_id: int) -> HttpResponse:
+@portal_view("POST")
+def acknowledge(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
     report = get_side_effect_report_for_staff(request.user, report_id)
     services.acknowledge_side_effect(report=report, actor=request.user)
     messages.success(request, f"Report on {report.request.reference} marked as handled.")

@@ -8,6 +8,7 @@ from django.db.models import Count, FloatField, Value
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 
+from cosmediclist.directory.models import Clinic
 from cosmediclist.reviews.models import ClinicRating, Review, VerdictTally
 
 # The Bayesian average counts PRIOR_REVIEWS imaginary reviews of PRIOR_RATING stars (the middle
@@ -49,7 +50,6 @@ def refresh_clinic_rating(clinic_id: int) -> ClinicRating:
     clinic's structured data show), and the per-treatment "worth it" tallies. Seven queries
     whatever the number of reviews.
     """
-    from cosmediclist.directory.models import Clinic
 
     published = Review.objects.approved().filter(clinic_id=clinic_id)
     by_stars = dict(published.values_list("rating").annotate(n=Count("pk")).values_list("rating", "n"))

@@ -1,6 +1,7 @@
-"""Review and outcome URLs: public pages, the editors' queue and the portal pages (under /portal/)."""
+"""Review and outcome URLs: public pages, the editors' queue, and the portal pages (``portal_urlpatterns``,
+which cosmediclist/urls.py mounts under /portal/)."""
 
-from django.urls import include, path
+from django.urls import path
 
 from cosmediclist.reviews import moderation_views, outcome_views, portal_views, views
 
@@ -32,6 +33,4 @@ urlpatterns = [
     path("moderation/reviews/", moderation_views.queue, name="queue"),
     path("moderation/reviews/<int:review_id>/approve/", moderation_views.approve, name="approve"),
     path("moderation/reviews/<int:review_id>/reject/", moderation_views.reject, name="reject"),
-    # /portal/reviews/…, /portal/side-effects/…
-    path("portal/", include(portal_urlpatterns)),
 ]

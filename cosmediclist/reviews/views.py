@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from cosmediclist.core.portal import add_service_errors
 from cosmediclist.reviews import services, tokens
 from cosmediclist.reviews.forms import ReportForm, ReviewForm
 from cosmediclist.reviews.models import Review, ReviewInvitation, ReviewStatus
@@ -22,8 +23,7 @@ def link_problem(request: HttpRequest, *, expired: bool, what: str) -> HttpRespo
 
 
 def _add_errors(form: ReviewForm, error: ValidationError) -> None:
-    for name, errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
+    add_service_errors(form, error)
 
 
 @require_http_methods(["GET", "POST"])
@@ -50,7 +50,7 @@ def write_review(request: HttpRequest, token: str) -> HttpResponse:
             try:
                 services.submit_review(invitation=invitation, data=form.review_input(), user=request.user)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 request.session[THANKS_KEY] = invitation.clinic.name
                 return redirect("reviews:thanks")

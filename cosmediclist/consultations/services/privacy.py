@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from cosmediclist.consultations.models import ClinicalReview, ConsultationRequest, Reminder, Status
 from cosmediclist.core import audit
+from cosmediclist.directory.models import ClinicMembership
 from cosmediclist.notifications.services import forget_emails, queue_email
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ def withdraw_request(*, actor: User | None, request: ConsultationRequest) -> Non
     """
     if request.is_finished:
         raise ValidationError({"request": "This request is already closed."})
-    from cosmediclist.directory.models import ClinicMembership
 
     now = timezone.now()
     with transaction.atomic():

@@ -27,11 +27,11 @@ from cosmediclist.consultations.models import (
 from cosmediclist.consultations.questionnaire import flag_for, questions_for
 from cosmediclist.consultations.references import new_reference
 from cosmediclist.core import audit
+from cosmediclist.directory.models import Clinic, Offer
 from cosmediclist.notifications.services import queue_email
 
 if TYPE_CHECKING:
     from cosmediclist.accounts.models import User
-    from cosmediclist.directory.models import Clinic
 
 MAX_CLINICS = 3
 
@@ -69,7 +69,6 @@ def _validate_submission(
     is_adult_confirmed: bool,
     answers: Sequence[Answer],
 ) -> None:
-    from cosmediclist.directory.models import Offer
 
     errors: dict[str, str] = {}
     if not 1 <= len(clinics) <= MAX_CLINICS:

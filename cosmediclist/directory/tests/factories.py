@@ -20,6 +20,7 @@ from cosmediclist.catalog.models import (
     Treatment,
     TreatmentConcern,
 )
+from cosmediclist.core.registers import Register
 from cosmediclist.directory.models import (
     Clinic,
     ClinicMembership,
@@ -28,7 +29,6 @@ from cosmediclist.directory.models import (
     Offer,
     OpeningHours,
     Practitioner,
-    Register,
 )
 
 MANCHESTER = (53.48095, -2.23743)

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from conftest import client_for
-from cosmediclist.directory.models import Register
+from cosmediclist.core.registers import Register
 from cosmediclist.directory.tests.factories import (
     ClinicFactory,
     OfferFactory,

@@ -43,7 +43,7 @@ def reviewer(user: User | None = None) -> Reviewer:
         name=f"Dr Riley Reviewer {n}",
         credentials="MBChB, MRCP",
         profession="Consultant dermatologist",
-        register="GMC",
+        register="gmc",
         register_number=f"77{n:05d}",
         user=user or reviewer_account(n),
     )

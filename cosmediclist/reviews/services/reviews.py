@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.core import audit
+from cosmediclist.directory.models import ClinicMembership
 from cosmediclist.discussion.services import moderators
 from cosmediclist.discussion.tokens import keyed_hash
 from cosmediclist.notifications.services import queue_email
@@ -51,7 +52,6 @@ class ReviewInput:
 
 def is_clinic_staff(*, clinic_id: int, user: AnyUser, email: str) -> bool:
     """Staff of the clinic, by their signed-in account or by the request's address."""
-    from cosmediclist.directory.models import ClinicMembership
 
     members = ClinicMembership.objects.filter(clinic_id=clinic_id)
     if user is not None and user.is_authenticated and members.filter(user_id=user.pk).exists():

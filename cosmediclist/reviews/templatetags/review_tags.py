@@ -9,6 +9,7 @@ from django import template
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
+from cosmediclist.reviews import tokens
 from cosmediclist.reviews.access import open_side_effect_reports
 from cosmediclist.reviews.models import ReviewInvitation
 from cosmediclist.reviews.selectors import (
@@ -95,8 +96,6 @@ def inbox_side_effects(user: Any) -> dict[str, Any]:
 def account_invitations(user: Any) -> dict[str, Any]:
     """Review invitations waiting for a signed-in patient, with their signed links (one query)."""
     from django.utils import timezone
-
-    from cosmediclist.reviews import tokens
 
     if not user.is_authenticated:
         return {"invitations": []}

@@ -11,13 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from cosmediclist.catalog.models import Treatment
+from cosmediclist.core.registers import Register
 from cosmediclist.directory.models import (
     Clinic,
     Offer,
     OpeningHours,
     Practitioner,
     PriceBasis,
-    Register,
 )
 from cosmediclist.directory.places import gazetteer
 
