@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from cosmediclist.consultations import calendar
@@ -24,7 +23,7 @@ from cosmediclist.consultations.models import (
     ReviewDecision,
     Status,
 )
-from cosmediclist.consultations.services.requests import patient_context, patient_headers
+from cosmediclist.consultations.services.requests import email_clinic_staff, patient_context, patient_headers
 from cosmediclist.consultations.services.responsiveness import refresh_response_times
 from cosmediclist.core import audit
 from cosmediclist.notifications.services import queue_email
@@ -291,16 +290,9 @@ def ask_to_change(
 
 
 def _email_clinic_about(request: ConsultationRequest, change: ChangeRequest) -> None:
-    inbox_path = reverse("consultations:portal-request", args=[request.reference])
-    for member in request.clinic.memberships.select_related("user"):
-        queue_email(
-            key=f"consultation:{request.reference}:change:{change.pk}:{member.user_id}",
-            template="consultation_change_requested",
-            to=member.user.email,
-            context={
-                "reference": request.reference,
-                "clinic_name": request.clinic.name,
-                "kind": change.get_kind_display().lower(),
-                "inbox_path": inbox_path,
-            },
-        )
+    email_clinic_staff(
+        request,
+        key=f"consultation:{request.reference}:change:{change.pk}",
+        template="consultation_change_requested",
+        kind=change.get_kind_display().lower(),
+    )

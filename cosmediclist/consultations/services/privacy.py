@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
 from cosmediclist.consultations.models import ClinicalReview, ConsultationRequest, Reminder, Status
+from cosmediclist.consultations.services.requests import email_clinic_staff
 from cosmediclist.core import audit
-from cosmediclist.directory.models import ClinicMembership
-from cosmediclist.notifications.services import forget_emails, queue_email
+from cosmediclist.notifications.services import forget_emails
 
 if TYPE_CHECKING:
     from cosmediclist.accounts.models import User
@@ -37,15 +36,9 @@ def withdraw_request(*, actor: User | None, request: ConsultationRequest) -> Non
         Reminder.objects.filter(
             plan__request=request, queued_at__isnull=True, cancelled_at__isnull=True
         ).update(cancelled_at=now)
-        inbox_path = reverse("consultations:portal-request", args=[request.reference])
-        members = ClinicMembership.objects.filter(clinic_id=request.clinic_id).select_related("user")
-        for member in members:
-            queue_email(
-                key=f"consultation:{request.reference}:withdrawn:{member.user_id}",
-                template="consultation_withdrawn",
-                to=member.user.email,
-                context={"reference": request.reference, "inbox_path": inbox_path},
-            )
+        email_clinic_staff(
+            request, key=f"consultation:{request.reference}:withdrawn", template="consultation_withdrawn"
+        )
         audit.record(
             actor=actor,
             action="consultation.withdrawn",

@@ -51,6 +51,22 @@ def patient_headers(request: ConsultationRequest) -> dict[str, str]:
     }
 
 
+def email_clinic_staff(request: ConsultationRequest, *, key: str, template: str, **extra: Any) -> None:
+    """Queue ``template`` to every staff member of the request's clinic, once per member.
+
+    Each email's key is ``key`` plus the member's id; the context has the reference, the clinic's
+    name and the inbox link (never the patient's answers), plus ``extra``.
+    """
+    context = {
+        "reference": request.reference,
+        "clinic_name": request.clinic.name,
+        "inbox_path": reverse("consultations:portal-request", args=[request.reference]),
+        **extra,
+    }
+    for member in request.clinic.memberships.select_related("user"):
+        queue_email(key=f"{key}:{member.user_id}", template=template, to=member.user.email, context=context)
+
+
 def patient_context(request: ConsultationRequest, **extra: Any) -> dict[str, Any]:
     return {
         "name": request.name,

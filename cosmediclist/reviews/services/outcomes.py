@@ -7,13 +7,11 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from cosmediclist.consultations.models import ConsultationRequest, TreatmentPlan
-from cosmediclist.consultations.services.requests import add_months
+from cosmediclist.consultations.services.requests import add_months, email_clinic_staff
 from cosmediclist.core import audit
-from cosmediclist.notifications.services import queue_email
 from cosmediclist.reviews.models import (
     CHECK_IN_MONTHS,
     Again,
@@ -140,18 +138,7 @@ def report_side_effect(
         report = SideEffectReport.objects.create(
             request=request, clinic_id=request.clinic_id, what=what, started_on=started_on, severity=severity
         )
-        inbox_path = reverse("consultations:portal-request", args=[request.reference])
-        for member in request.clinic.memberships.select_related("user"):
-            queue_email(
-                key=f"side-effect:{report.pk}:{member.user_id}",
-                template="side_effect_reported",
-                to=member.user.email,
-                context={
-                    "reference": request.reference,
-                    "clinic_name": request.clinic.name,
-                    "inbox_path": inbox_path,
-                },
-            )
+        email_clinic_staff(request, key=f"side-effect:{report.pk}", template="side_effect_reported")
         audit.record(
             actor=actor if actor is not None and actor.is_authenticated else None,
             action="side_effect.reported",
