@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-import email
 import os
 import shutil
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from email.message import Message
 from typing import Any
 
 import pytest
 from django.core.cache import caches
-from django.db import transaction
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import Page
 
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.roles import EDITORS_GROUP, MEDICAL_REVIEWERS_GROUP, group
+from cosmediclist.catalog.models import Treatment
+from cosmediclist.catalog.tests.factories import mesotherapy
+from cosmediclist.directory.models import Clinic
+from cosmediclist.directory.tests.factories import thames, wellcare
+from cosmediclist.editorial.tests.factories import wagtail_roots
+from tests.personas import PASSWORD, make_user
+from tests.servers import free_port
+from tests.smtp import SmtpSink
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses that
 # unless told it is safe (the test thread is the only one touching the connection).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PASSWORD = "correct-horse-battery-42"
-
-
-def make_user(email_address: str, first: str, last: str, **extra: Any) -> User:
-    return User.objects.create_user(email_address, PASSWORD, first_name=first, last_name=last, **extra)
+# Every test logs at DEBUG and fails if its log holds personal data or a secret (tests/log_guard.py).
+pytest_plugins = ["tests.log_guard"]
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +42,14 @@ def _fast_password_hashing(settings: Any) -> None:
 def _media_in_a_temporary_folder(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploaded and generated images (demo heroes, renditions) never land in the checkout."""
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_off_unless_asked(request: pytest.FixtureRequest, settings: Any) -> None:
+    """Tests see freshly rendered pages (and pin their queries) unless marked ``page_cache``;
+    the data cache of rarely changing blocks is on with it, or alone when marked ``data_cache``."""
+    settings.PAGE_CACHE = bool(request.node.get_closest_marker("page_cache"))
+    settings.DATA_CACHE = settings.PAGE_CACHE or bool(request.node.get_closest_marker("data_cache"))
 
 
 @pytest.fixture(autouse=True)
@@ -56,11 +66,21 @@ def _clear_caches(request: pytest.FixtureRequest) -> Iterator[None]:
     uses_database = bool({"db", "transactional_db", "live_server"} & set(request.fixturenames)) or bool(
         request.node.get_closest_marker("django_db")
     )
+    if uses_database:
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            # A transactional test ends by flushing every table, the root page, locale and
+            # collection that Wagtail's migrations made included: put them back (committed, so
+            # that they stay) before the next test that uses the database.
+            if Page.get_first_root_node() is None:
+                wagtail_roots()
+                # Making the root page enqueues search-index jobs, committed here: drop them so
+                # that the test starts with an empty queue, as after any flush.
+                DBTaskResult.objects.all().delete()
     for cache in caches.all():
         if not isinstance(cache, DatabaseCache):
             cache.clear()
         elif uses_database:
-            request.getfixturevalue("django_db_setup")
             with request.getfixturevalue("django_db_blocker").unblock():
                 cache.clear()
     forget_vocabulary()
@@ -108,33 +128,48 @@ def admin(db: None) -> User:
     )
 
 
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+# The persona clinics: Carl's in Manchester and Olga's in London, both offering mesotherapy.
+
+
+@pytest.fixture
+def treatment(db: None) -> Treatment:
+    """Mesotherapy, with its screening questions and aftercare: the treatment both persona clinics offer."""
+    return mesotherapy()
+
+
+@pytest.fixture
+def clinic(clinic_staff: User, treatment: Treatment) -> Clinic:
+    """Wellcare Medical Centre in Manchester, owned by clinic_staff."""
+    return wellcare(staff=clinic_staff, treatment=treatment)
+
+
+@pytest.fixture
+def other_clinic(other_clinic_staff: User, treatment: Treatment) -> Clinic:
+    """Thames Skin Rooms in London, owned by other_clinic_staff."""
+    return thames(staff=other_clinic_staff, treatment=treatment)
+
+
+# Signing in: in tests, ``force_login`` stands for a complete sign-in, second factor included, so
+# that tests of the portal, the CMS and the admin are not about signing in. Tests of the second
+# factor itself sign in through the pages, or with ``password_only``.
+
+_django_force_login = Client.force_login
+
+
+def _force_login(self: Client, user: Any, backend: str | None = None, *, second_factor: bool = True) -> None:
+    from cosmediclist.accounts.second_factor import VERIFIED_SESSION_KEY
+
+    _django_force_login(self, user, backend)
+    if second_factor:
+        session = self.session
+        session[VERIFIED_SESSION_KEY] = "test-sign-in"
+        session.save()
+
+
+Client.force_login = _force_login  # type: ignore[method-assign,assignment]
 
 
 # Email: a real SMTP server on a free loopback port.
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class SmtpSink:
-    port: int
-    envelopes: list[Any] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.envelopes.append(envelope)
-        return "250 OK"
-
-    @property
-    def messages(self) -> list[Message]:
-        return [email.message_from_bytes(e.content) for e in self.envelopes]
 
 
 @pytest.fixture
@@ -153,39 +188,6 @@ def smtp_server(settings: Any) -> Iterator[SmtpSink]:
         yield sink
     finally:
         controller.stop()
-
-
-def run_tasks(limit: int = 500) -> int:
-    """Run every due background job with the worker's own code, then return how many ran.
-
-    The worker's loop is not used because it closes database connections between jobs,
-    which would end the test's transaction on PostgreSQL; claiming and running are the same.
-    """
-    from django_tasks_db.management.commands.db_worker import Worker
-    from django_tasks_db.models import DBTaskResult
-
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    ran = 0
-    while ran < limit:
-        # Claimed in a transaction as the worker does: select_for_update needs one on PostgreSQL
-        # when the test itself runs outside one (transactional browser tests).
-        with transaction.atomic():
-            job = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
-            if job is None:
-                break
-            job.claim("test-worker")
-        worker.run_task(job)
-        ran += 1
-    return ran
 
 
 @pytest.fixture

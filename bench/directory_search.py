@@ -62,6 +62,9 @@ def main() -> None:
         "search: near Manchester by price, 50 km": "/clinics/?near=Manchester&radius=50&sort=price",
         "search: everything by rating (no place)": "/clinics/?sort=rating",
         "clinic page": clinic.get_absolute_url(),
+        "api: mesotherapy near the same point": (
+            "/api/v1/clinics?treatment=mesotherapy&lat=53.48095&lng=-2.23743&radius_km=25"
+        ),
     }
     article = os.environ.get("ARTICLE_URL")  # e.g. /guides/what-is-mesotherapy/ once guides exist
     if article:
@@ -72,6 +75,11 @@ def main() -> None:
     for label, (median, p95) in figures.items():
         ratio = median / figures[reference][0]
         print(f"{label:<42} median {median:7.1f} ms  p95 {p95:7.1f} ms  x{ratio:.1f} of the {reference}")
+    api, page = (
+        figures["api: mesotherapy near the same point"][0],
+        figures["search: mesotherapy near Manchester"][0],
+    )
+    print(f"API clinics near a point / the clinic search page: x{api / page:.2f} (goal: at most x1.5)")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
-from bench.pages import PAGES, REFERENCE
+from bench.pages import PAGES, RATIOS, REFERENCE
 
 
 def wait_until_up(base: str, timeout: float = 30.0) -> None:
@@ -86,6 +86,10 @@ def main() -> None:
     print(
         f"\n{args.requests} sequential requests per page after 3 warm-ups; req/s with {args.concurrency} concurrent clients."
     )
+    medians = {row[0]: row[3] for row in rows}
+    for case, baseline in RATIOS:
+        if case in medians and baseline in medians:
+            print(f"{case} / {baseline}: x{medians[case] / medians[baseline]:.2f} (median)")
 
 
 def _exists(base: str, path: str) -> bool:

@@ -6,6 +6,12 @@ the directory rows show the search at that scale next to the article page in the
 
 REFERENCE = "article"
 
+# (case, baseline): printed as a ratio of medians, each pair measured in the same run.
+RATIOS: list[tuple[str, str]] = [
+    ("api clinics near a point", "clinics near Manchester"),
+    ("api clinics near a place", "clinics near Manchester"),
+]
+
 PAGES: list[tuple[str, str]] = [
     ("article", "/guides/what-is-mesotherapy/"),
     ("home", "/"),
@@ -22,5 +28,11 @@ PAGES: list[tuple[str, str]] = [
     ("site search", "/search/?q=mesotherapy"),
     ("search, did you mean", "/search/?q=mesotherapyy+nearr"),
     ("api treatments", "/api/v1/treatments"),
+    # The same search as "clinics near Manchester", through the API, around the same point.
+    (
+        "api clinics near a point",
+        "/api/v1/clinics?treatment=mesotherapy&lat=53.48095&lng=-2.23743&radius_km=25",
+    ),
+    ("api clinics near a place", "/api/v1/clinics?treatment=mesotherapy&near=Manchester&radius_km=25"),
     ("health", "/healthz"),
 ]

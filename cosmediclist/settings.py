@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "cosmediclist.editorial",
     "cosmediclist.consultations",
     "cosmediclist.reviews",
+    "cosmediclist.feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -128,6 +129,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -144,11 +148,18 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cosmediclist.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML and JSON compressed with gzip when asked; Django's middleware adds random bytes to each
+    # gzip header against BREACH, and CSRF tokens are masked per response. Static files are
+    # compressed ahead of time (gzip and brotli) by whitenoise's storage below.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Whole anonymous public pages from the cache (core/pagecache.py): inside CSRF and gzip.
+    "cosmediclist.core.pagecache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cosmediclist.accounts.middleware.SessionGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -167,6 +178,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cosmediclist.core.context_processors.site",
+                "cosmediclist.core.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -198,6 +210,9 @@ else:
         }
     }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env_int("CONN_MAX_AGE", 0))
+# A connection kept between requests is checked before reuse, so the site reconnects by itself
+# after the database restarts (meanwhile pages answer 503: core.views.server_error).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions and rate limits: Redis when REDIS_URL is set
@@ -243,6 +258,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+# Second factor (django-otp): the name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = "CosMedicList"
+# The Django admin never shows an app's secret, its QR code or recovery codes (an administrator
+# may delete a lost app, not read one).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"
@@ -266,6 +286,9 @@ STORAGES = {
         )
     },
 }
+# collectstatic writes a .gz and (with the brotli package installed) a .br beside each file;
+# whitenoise serves hashed names with a ten-year, immutable Cache-Control and the others for 60 s.
+WHITENOISE_MAX_AGE = 60
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
@@ -334,7 +357,14 @@ LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"mask_email_addresses": {"()": "cosmediclist.core.logs.MaskEmailAddresses"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["mask_email_addresses"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
@@ -348,12 +378,20 @@ LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60, minimum=1)
 SIGNUP_LIMIT_PER_HOUR = env_int("SIGNUP_LIMIT_PER_HOUR", 10, minimum=1)
 # Attempts after which a failed email delivery is marked failed and left for an operator.
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8, minimum=1)
+# Seconds before the first retry of a failed delivery; each further retry waits twice as long (up to 6 h).
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 30, minimum=1)
+# Seconds after which a message left "sending" (its worker died mid-send) may be sent again,
+# with the same Message-ID.
+EMAIL_SEND_LEASE_SECONDS = env_int("EMAIL_SEND_LEASE_SECONDS", 600, minimum=1)
+# Seconds a task worker holds a task it runs: renewed while it runs, so a task left "running" by
+# a killed worker is run again by another one after this long, and never twice at once.
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 300, minimum=3)
 # Dotted paths of the jobs the every-minute runner (manage.py run_periodic) calls.
 PERIODIC_JOBS = [
     "cosmediclist.notifications.services.requeue_stalled",
-    "cosmediclist.consultations.reminders.send_due_reminders",
-    "cosmediclist.consultations.retention.purge_expired_intake",
-    "cosmediclist.consultations.responsiveness.refresh_drifting_response_times",
+    "cosmediclist.consultations.tasks.send_due_reminders",
+    "cosmediclist.consultations.tasks.purge_expired_intake",
+    "cosmediclist.consultations.tasks.refresh_drifting_response_times",
     "cosmediclist.editorial.periodic.publish_scheduled",
     "cosmediclist.reviews.periodic.run",
 ]
@@ -376,6 +414,8 @@ SEARCH_PROVIDERS: list[str] = [
     "cosmediclist.directory.site_search.clinics",
     "cosmediclist.directory.site_search.practitioners",
 ]
+# Reads what a site-search query asks for (a treatment or concern, a place) before the providers run.
+SEARCH_INTENT = "cosmediclist.directory.intent.read"
 # Sections of /sitemap.xml: name -> dotted path of a Django Sitemap class (Wagtail's pages first),
 # every one on SITE_URL (core.sitemaps.OriginSitemap).
 SITEMAPS: dict[str, str] = {
@@ -386,6 +426,18 @@ SITEMAPS: dict[str, str] = {
     "areas": "cosmediclist.catalog.sitemaps.AreaSitemap",
     "clinics": "cosmediclist.directory.sitemaps.ClinicSitemap",
 }
+# Cache whole public pages for anonymous readers (core/pagecache.py); exact invalidation on change.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Seconds a cached page is kept at most (changes invalidate it at once; this bounds the memory).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600, minimum=1)
+# Keep data that changes rarely (a host's Wagtail site, the comment rules, the clinics offering a
+# treatment, a treatment's outcomes) between requests, invalidated with the page cache
+# (core/pagecache.py cached_for_generation); for every reader, signed in or not.
+DATA_CACHE = env_bool("DATA_CACHE", True)
+# `make bench` only: mount /bench/ (a trivial view, a bare article, a bare POST) and count queries.
+BENCH = env_bool("BENCH", False)
+if BENCH:
+    MIDDLEWARE.insert(0, "cosmediclist.core.bench_views.QueryCountMiddleware")
 # Serve uploaded media (MEDIA_ROOT) from Django itself: for `make run` only; in production the
 # web server (nginx, Caddy) or object storage serves /media/. Files are re-encoded images.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
@@ -393,6 +445,14 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 180, minimum=1)
 # Days from a guide's approved medical review to its next one (sets "Next review due").
 MEDICAL_REVIEW_INTERVAL_DAYS = env_int("MEDICAL_REVIEW_INTERVAL_DAYS", 365, minimum=30)
+# Minutes without a request after which a session ends: staff (anyone who must use a second
+# factor) and everyone else.
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30, minimum=1)
+READER_IDLE_MINUTES = env_int("READER_IDLE_MINUTES", 14 * 24 * 60, minimum=1)
+# Minutes between the password and the second-factor code before the password must be typed again.
+SIGN_IN_CODE_MINUTES = env_int("SIGN_IN_CODE_MINUTES", 5, minimum=1)
+# Paths that staff reach only after their second factor (readers are not asked for one).
+SECOND_FACTOR_PATHS = ["/portal/", "/cms/", "/django-admin/", "/moderation/"]
 # Minutes a one-time sign-in link sent by email stays valid.
 SIGN_IN_LINK_MINUTES = env_int("SIGN_IN_LINK_MINUTES", 20, minimum=1)
 # Hours a data-export link sent by email (to someone without an account) stays valid.
@@ -406,10 +466,28 @@ EMAIL_RETENTION_DAYS = env_int("EMAIL_RETENTION_DAYS", 90, minimum=1)
 SIGN_IN_LINK_RETENTION_DAYS = env_int("SIGN_IN_LINK_RETENTION_DAYS", 7, minimum=1)
 # Keyed hashes of the address a comment or report came from (used against floods and spam).
 COMMENT_IP_RETENTION_DAYS = env_int("COMMENT_IP_RETENTION_DAYS", 90, minimum=1)
+# Messages from readers (contact form, reports about guides and clinics): deleted after this many days.
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 365, minimum=1)
 PERIODIC_JOBS += [
+    "cosmediclist.feedback.services.purge_old_messages",
     "cosmediclist.accounts.retention.purge_old_emails",
     "cosmediclist.accounts.retention.purge_sign_in_links",
-    "cosmediclist.accounts.retention.purge_comment_address_hashes",
+    "cosmediclist.discussion.tasks.purge_comment_address_hashes",
     "cosmediclist.accounts.retention.purge_expired_sessions",
-    "cosmediclist.accounts.retention.purge_old_requests",
+    "cosmediclist.consultations.tasks.purge_old_requests",
+]
+# Partner API (cosmediclist/api): hours an Idempotency-Key and its stored response are kept.
+IDEMPOTENCY_KEY_HOURS = env_int("IDEMPOTENCY_KEY_HOURS", 24, minimum=1)
+# Seconds after which a call left "in flight" under an Idempotency-Key (its process died) is taken
+# over by a retry; until then a retry gets 409.
+IDEMPOTENCY_IN_FLIGHT_SECONDS = env_int("IDEMPOTENCY_IN_FLIGHT_SECONDS", 120, minimum=1)
+# Attempts after which a webhook delivery is marked failed (retried with exponential backoff).
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8, minimum=1)
+# Days the webhook delivery log (payloads: references and statuses, no names) is kept.
+WEBHOOK_LOG_RETENTION_DAYS = env_int("WEBHOOK_LOG_RETENTION_DAYS", 30, minimum=1)
+# Deliver webhooks to http:// URLs and to loopback or private addresses (development and tests only).
+WEBHOOK_ALLOW_LOCAL = env_bool("WEBHOOK_ALLOW_LOCAL", DEBUG)
+PERIODIC_JOBS += [
+    "cosmediclist.api.webhooks.requeue_stalled",
+    "cosmediclist.api.retention.purge",
 ]

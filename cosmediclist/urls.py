@@ -2,33 +2,51 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cosmediclist.accounts import privacy_urls
 from cosmediclist.accounts.views import sign_in_elsewhere
+from cosmediclist.api import urls as api_urls
 from cosmediclist.api.v1 import api
 from cosmediclist.consultations import urls as consultations_urls
 from cosmediclist.core.portal import with_portal
 from cosmediclist.core.sitemaps import sitemap
 from cosmediclist.directory import urls as directory_urls
+from cosmediclist.discussion import urls as discussion_urls
+from cosmediclist.editorial import routing
 from cosmediclist.reviews import urls as reviews_urls
 
 handler400 = "cosmediclist.core.views.bad_request"
 handler403 = "cosmediclist.core.views.permission_denied"
 handler404 = "cosmediclist.core.views.page_not_found"
+handler500 = "cosmediclist.core.unavailable.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("cosmediclist.core.urls")),
     # /account/…: sign in, sign up, password reset, the reader's own pages
     path("account/", include("cosmediclist.accounts.urls")),
-    # /account/requests/, /account/export/, /account/delete/…: the reader's own pages and data rights
-    path("account/", include("cosmediclist.accounts.privacy_urls")),
+    # /account/requests/, /account/comments/, /account/export/, /account/delete/…: the reader's own
+    # pages and data rights, one "myaccount" namespace whichever app owns the page
+    path(
+        "account/",
+        include(
+            (
+                [
+                    *privacy_urls.urlpatterns,
+                    *consultations_urls.account_urlpatterns,
+                    *discussion_urls.account_urlpatterns,
+                ],
+                privacy_urls.app_name,
+            )
+        ),
+    ),
     # /treatments/, /concerns/, /areas/, /compare/: the treatment catalogue
     path("", include("cosmediclist.catalog.urls")),
     # /comments/…, /moderation/comments/…, /feeds/comments/…: discussion
-    path("", include("cosmediclist.discussion.urls")),
+    path("", include(discussion_urls)),
     # consultation requests and the patient's status page; the clinic inbox at /portal/inbox/…
     # and /portal/plans/this-week/ (consultations:portal-…)
     path("", include(with_portal(consultations_urls))),
@@ -37,6 +55,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include(with_portal(reviews_urls))),
     # /api/v1/…: the JSON API and its OpenAPI docs
     path("api/v1/", api.urls),
+    # /portal/clinics/<slug>/api-keys/ and /portal/clinics/<slug>/webhooks/…: a clinic's API keys,
+    # webhook endpoints and delivery log (api:portal-…)
+    path("", include(with_portal(api_urls))),
     # One sign-in door with one throttle: Wagtail's and Django admin's own sign-in pages (which
     # would sign in any account, unthrottled) redirect to /account/sign-in/, keeping ?next=.
     # They come before the admin includes so that they win.
@@ -53,15 +74,20 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sitemap.xml", sitemap, name="sitemap"),
     # /clinics/…: the clinic directory; /portal/…: the clinic portal's listing editor
     path("clinics/", include("cosmediclist.directory.urls")),
+    # Readers' reports about a guide or a clinic (the contact form is /contact/)
+    path("", include("cosmediclist.feedback.urls")),
     path("portal/", include((directory_urls.portal_urlpatterns, "directory_portal"))),
 ]
 
-if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.urls import re_path
+if settings.BENCH:  # make bench: the floor and the bare baselines (cosmediclist/core/bench_views.py)
+    urlpatterns.append(path("bench/", include("cosmediclist.core.bench_views")))
 
+if settings.DEBUG or settings.SERVE_MEDIA:
     from cosmediclist.directory.media import serve_media
 
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
-# Wagtail serves the editorial page tree last, so every named route above wins.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail serves the editorial page tree last, so every named route above wins; its pages are
+# found in fewer queries by editorial.routing.serve (same name, same pattern as Wagtail's own).
+urlpatterns += [p for p in wagtail_urls.urlpatterns if getattr(p, "name", "") != "wagtail_serve"]
+urlpatterns.append(re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"))

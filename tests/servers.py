@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,9 +17,15 @@ from django.db import connection
 ROOT = Path(settings.BASE_DIR)
 
 
-def server_environment(tmp_path: Path) -> dict[str, str]:
-    """The environment of `make run`, without REDIS_URL, on a copy of the test database."""
-    env = {
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def base_environment() -> dict[str, str]:
+    """The environment of `make run` without REDIS_URL, for a server started by a test."""
+    return {
         **os.environ,
         "SECRET_KEY": "test-secret-key-not-for-production",
         "DEBUG": "false",
@@ -29,6 +36,11 @@ def server_environment(tmp_path: Path) -> dict[str, str]:
         "EMAIL_URL": "consolemail://",
         "PYTHONPATH": str(ROOT),
     }
+
+
+def server_environment(tmp_path: Path) -> dict[str, str]:
+    """The environment of `make run`, without REDIS_URL, on a copy of the test database."""
+    env = base_environment()
     if connection.vendor == "sqlite":
         database = tmp_path / "site.sqlite3"
         with sqlite3.connect(database) as target:
@@ -60,12 +72,15 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     )
 
 
-def wait_until_up(port: int) -> None:
-    deadline = time.monotonic() + 120
+def wait_until_up(
+    port: int, *, timeout: float = 120, request_timeout: float = 30, interval: float = 0.2
+) -> None:
+    """Wait until the server on ``port`` answers /healthz (any status), at most ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=30)
+            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=request_timeout)
             return
         except requests.RequestException:
-            time.sleep(0.2)
+            time.sleep(interval)
     raise AssertionError(f"the server on port {port} did not start")

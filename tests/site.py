@@ -1,13 +1,20 @@
-"""Helpers for site-wide checks: crawl the public pages a reader can reach."""
+"""Helpers for site-wide checks: crawl the public pages a reader can reach, run the Nu HTML Checker."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from collections import deque
+from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from django.test import Client
+
+VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Private areas, machine endpoints and the CMS are checked by their own tests.
 SKIP_PREFIXES = (
@@ -56,8 +63,20 @@ def parse(html: str) -> _Links:
     return parser
 
 
-def crawl(client: Client, start: str = "/", limit: int = 400) -> dict[str, str]:
-    """Every public HTML page reachable from ``start`` by links, as {path: html}."""
+def crawl(
+    client: Client,
+    start: str = "/",
+    limit: int = 400,
+    *,
+    kind: Callable[[str], str] | None = None,
+    per_kind: int = 0,
+) -> dict[str, str]:
+    """Every public HTML page reachable from ``start`` by links, as {path: html}.
+
+    With ``kind`` and ``per_kind``, only the first ``per_kind`` paths of each kind are visited
+    (e.g. a few clinic pages rather than every clinic's): every kind of page, in less time.
+    """
+    kinds: dict[str, int] = {}
     seen: dict[str, str] = {}
     queue: deque[str] = deque([start])
     queued = {start}
@@ -78,6 +97,37 @@ def crawl(client: Client, start: str = "/", limit: int = 400) -> dict[str, str]:
                 continue
             # One page per path: query-string variants (filters, pages) are tested by their apps.
             if parts.path not in queued:
+                if kind is not None and per_kind:
+                    key = kind(parts.path)
+                    if kinds.get(key, 0) >= per_kind:
+                        continue
+                    kinds[key] = kinds.get(key, 0) + 1
                 queued.add(parts.path)
                 queue.append(parts.path)
     return seen
+
+
+def nu_html_errors(pages: Mapping[str, str | bytes], folder: Path) -> list[str]:
+    """Every error the Nu HTML Checker finds in ``pages`` ({name: html}), as "name:line: message".
+
+    The pages are written to ``folder`` and checked in one run of the checker (Java starts once).
+    """
+    java = shutil.which("java")
+    assert java, "the Nu HTML Checker needs Java (apt-get install default-jre-headless, or make browser)"
+    assert VNU.exists(), "the Nu HTML Checker is missing: run npm ci (or make browser)"
+    names: dict[str, str] = {}
+    for index, (name, html) in enumerate(pages.items()):
+        file = folder / f"page{index}.html"
+        file.write_bytes(html.encode() if isinstance(html, str) else html)
+        names[str(file)] = name
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *names],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [
+        f"{names.get(m['url'].removeprefix('file:'), m['url'])}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(result.stderr or "{}").get("messages", [])
+        if m.get("type") == "error"
+    ]

@@ -9,12 +9,12 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from conftest import client_for
 from cosmediclist.accounts import demo as accounts_demo
 from cosmediclist.accounts.models import User
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.directory.models import Clinic
 from cosmediclist.editorial.models import ArticlePage
+from tests.personas import client_for
 
 SUMMARY = re.compile(
     r'<div class="error-summary" role="alert" tabindex="-1" data-error-summary>(.*?)</div>', re.S

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import free_port
-from tests.servers import ROOT, server_environment, wait_until_up
+from tests.servers import ROOT, free_port, server_environment, wait_until_up
 
 
 def children(pid: int) -> list[int]:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from io import StringIO
 from pathlib import Path
 
@@ -14,10 +11,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from tests.site import EMAIL_RE, crawl, parse
+from tests.site import EMAIL_RE, crawl, nu_html_errors, parse
 
 ROOT = Path(__file__).resolve().parent.parent
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 _CRAWLED: dict[str, str] = {}
@@ -70,27 +66,7 @@ def test_no_email_address_on_any_public_page(demo_site: dict[str, str]) -> None:
 
 
 def test_every_public_page_is_valid_html(demo_site: dict[str, str], tmp_path: Path) -> None:
-    java = shutil.which("java")
-    assert java, "the Nu HTML Checker needs Java (apt-get install default-jre-headless)"
-    assert VNU.exists(), "the Nu HTML Checker is missing: run npm ci"
-    files = []
-    for index, (path, html) in enumerate(sorted(demo_site.items())):
-        file = tmp_path / f"page{index}.html"
-        file.write_text(html)
-        files.append((path, file))
-    result = subprocess.run(  # noqa: S603 - fixed arguments
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *(str(f) for _, f in files)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    by_file = {str(f): p for p, f in files}
-    errors = [
-        f"{by_file.get(m['url'].removeprefix('file:'), m['url'])}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stderr or "{}").get("messages", [])
-        if m.get("type") == "error"
-    ]
-    assert errors == []
+    assert nu_html_errors(dict(sorted(demo_site.items())), tmp_path) == []
 
 
 @pytest.mark.parametrize("path", ["/", "/about/", "/healthz", "/api/v1/health", "/does-not-exist/"])

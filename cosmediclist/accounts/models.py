@@ -9,6 +9,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 
 class UserManager(BaseUserManager["User"]):
@@ -42,6 +43,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    sessions_version = models.PositiveIntegerField(
+        default=0, help_text='Raised by "sign out everywhere": every earlier session stops working.'
+    )
+    email_confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the owner proved the address (by an emailed link). Until then, rows sent "
+        "earlier under the address are neither linked, shown, exported nor erased with the account.",
+    )
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -64,6 +74,27 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.get_full_name()
+
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self) -> Any:
+        from django.conf import settings
+
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=fallback_secret)
+
+    def _session_hash(self, secret: str | bytes | None = None) -> str:
+        """Django's hash of the password, plus the sessions version once it has been raised.
+
+        A session remembers this hash; when it no longer matches, Django signs that session out.
+        So "sign out everywhere" raises the version and every session anywhere (database or
+        cache backend) stops working at its next request, as after a password change.
+        Version 0 leaves Django's own hash unchanged, so existing sessions survive the upgrade.
+        """
+        value = self.password if not self.sessions_version else f"{self.password}|{self.sessions_version}"
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def display_name(self) -> str:

@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib.sessions.models import Session
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cosmediclist.accounts.models import CalendarFeed, EmailPreferences, SignInLink, User
 from cosmediclist.accounts.roles import roles_of
@@ -28,6 +30,7 @@ def _export_user(user: User) -> dict[str, Any]:
         "first_name": user.first_name,
         "last_name": user.last_name,
         "joined_at": stamp(user.date_joined),
+        "address_confirmed_at": stamp(user.email_confirmed_at),
         "last_sign_in_at": stamp(user.last_login),
         "roles": sorted(role.value for role in roles_of(user)),
     }
@@ -102,6 +105,33 @@ register(
             erase=_delete,
             order=70,
             erasure="Deleted: the address stops working.",
+        ),
+        Holding(
+            model="otp_totp.totpdevice",
+            section="Two-step sign-in",
+            description="Your authenticator app for signing in: when it was set up and last used (its secret is never exported).",
+            find=_by_user(TOTPDevice),
+            export=lambda device: {
+                "confirmed": device.confirmed,
+                "set_up_at": stamp(device.created_at),
+                "last_used_at": stamp(device.last_used_at),
+            },
+            erase=_delete,
+            order=80,
+            erasure="Deleted with its secret.",
+        ),
+        Holding(
+            model="otp_static.staticdevice",
+            section="Recovery codes",
+            description="How many of your single-use recovery codes are left (the codes themselves are never exported).",
+            find=_by_user(StaticDevice),
+            export=lambda device: {
+                "codes_left": device.token_set.count(),
+                "last_used_at": stamp(device.last_used_at),
+            },
+            erase=_delete,
+            order=80,
+            erasure="Deleted with every code.",
         ),
         Holding(
             model="sessions.session",

@@ -16,8 +16,13 @@ EXPORT_FORMAT = 1
 
 
 def person_for(user: Any) -> Person:
-    """The signed-in reader: their account and its (verified) email address."""
-    return Person(user_id=user.pk, emails=(user.email,))
+    """The signed-in reader: their account, and its email address once they proved they own it.
+
+    An account made with a password alone has not proven its address: rows others left under that
+    address (requests, answers, comments, emails) are not theirs to see, take or erase.
+    """
+    emails = (user.email,) if user.email_confirmed_at is not None else ()
+    return Person(user_id=user.pk, emails=emails)
 
 
 def export_person(person: Person) -> dict[str, Any]:

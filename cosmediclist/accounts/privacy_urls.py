@@ -1,4 +1,5 @@
-"""The reader's own pages under /account/: sign-in links, requests and plans, export, erasure."""
+"""The reader's own pages under /account/ (the ``myaccount`` namespace): sign-in links, settings,
+export, erasure. The root URL map adds the pages other apps own (requests, comments) to the namespace."""
 
 from django.urls import path
 
@@ -10,19 +11,10 @@ urlpatterns = [
     # /account/sign-in/link/…: sign in with a one-time link sent by email
     path("sign-in/link/", privacy_views.ask_sign_in_link, name="ask-link"),
     path("sign-in/link/<str:token>/", privacy_views.link_sign_in, name="link-sign-in"),
-    # /account/requests/…: my requests, their plans and calendar files
-    path("requests/", reader_views.my_requests, name="requests"),
-    path("requests/<str:reference>/withdraw/", reader_views.withdraw, name="withdraw"),
-    path("requests/<str:reference>/answers/", reader_views.answers_summary, name="answers"),
-    path(
-        "requests/<str:reference>/sessions/<int:number>.ics",
-        reader_views.session_ics,
-        name="session-ics",
-    ),
+    # /account/calendar/, /account/email-preferences/: the reader's settings (their requests and
+    # comments are the consultations' and discussion's account_urlpatterns, in this namespace)
     path("calendar/", reader_views.calendar_feed, name="calendar"),
-    path("calendar/<str:token>.ics", reader_views.calendar_feed_ics, name="calendar-ics"),
     path("email-preferences/", reader_views.email_preferences, name="preferences"),
-    path("comments/", reader_views.my_comments, name="comments"),
     # /account/export/…: take everything; /account/delete/: erase everything
     path("export/", privacy_views.export_page, name="export"),
     path("export/data.json", privacy_views.export_json, name="export-json"),

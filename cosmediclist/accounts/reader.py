@@ -1,4 +1,4 @@
-"""The reader's own data, reached only through their account: requests, plans, feed, preferences."""
+"""The reader's own settings, reached only through their account: email switches, calendar feed address."""
 
 from __future__ import annotations
 
@@ -6,42 +6,11 @@ import hashlib
 import secrets
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from cosmediclist.accounts.models import CalendarFeed, EmailPreferences, User
-from cosmediclist.consultations.models import (
-    ConsultationRequest,
-    PlannedSession,
-    RequestConcern,
-    SessionStatus,
-    TreatmentPlan,
-)
 from cosmediclist.core import audit
-
-
-def my_requests(user: User) -> QuerySet[ConsultationRequest]:
-    plans = TreatmentPlan.objects.select_related("treatment").prefetch_related("sessions", "reminders")
-    return (
-        ConsultationRequest.objects.filter(user=user, erased_at__isnull=True)
-        .select_related("clinic")
-        .prefetch_related(
-            "treatments",
-            "areas",
-            Prefetch("concern_links", queryset=RequestConcern.objects.select_related("concern")),
-            "answers",
-            Prefetch("plans", queryset=plans),
-        )
-        .order_by("-created_at")
-    )
-
-
-def get_my_request(user: User, reference: str) -> ConsultationRequest:
-    """The user's own request; ``Http404`` whether it is missing or someone else's."""
-    found = my_requests(user).filter(reference=reference.upper()).first()
-    if found is None:
-        raise Http404("No such request")
-    return found
 
 
 def preferences_of(user: User) -> EmailPreferences:
@@ -90,35 +59,9 @@ def revoke_calendar_feed(*, user: User) -> None:
         audit.record(actor=user, action="account.calendar_feed_revoked", obj=user)
 
 
-def feed_sessions(token: str) -> list[PlannedSession]:
-    """The scheduled sessions of the feed's owner; ``Http404`` for a revoked or unknown token."""
+def feed_owner_id(token: str) -> int:
+    """The account behind a secret calendar feed address; ``Http404`` for a revoked or unknown one."""
     feed = CalendarFeed.objects.filter(token_hash=_hash(token)).first()
     if feed is None:
         raise Http404("No such calendar")
-    return list(
-        PlannedSession.objects.filter(
-            plan__request__user_id=feed.user_id,
-            plan__request__erased_at__isnull=True,
-            status=SessionStatus.SCHEDULED,
-        )
-        .select_related("plan__request__clinic")
-        .order_by("starts_at")
-    )
-
-
-def feed_calendar(sessions: list[PlannedSession]) -> str:
-    """All sessions as one calendar, with the same UIDs as the emailed files (so apps merge them)."""
-    from icalendar import Calendar
-
-    from cosmediclist.consultations.calendar import session_calendar
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//CosMedicList//Treatment plan//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "CosMedicList treatment sessions")
-    for session in sessions:
-        clinic = session.plan.request.clinic
-        single = Calendar.from_ical(session_calendar(session, clinic=clinic))
-        for event in single.walk("VEVENT"):
-            calendar.add_component(event)
-    return str(calendar.to_ical().decode())
+    return feed.user_id

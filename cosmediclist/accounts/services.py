@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
@@ -9,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from cosmediclist.accounts import links
 from cosmediclist.accounts.models import User
 from cosmediclist.core import audit, ratelimit
 from cosmediclist.notifications.services import queue_email
@@ -38,14 +41,20 @@ def register_user(*, email: str, password: str, first_name: str = "", last_name:
     return candidate
 
 
-def sign_up(*, email: str, password: str, first_name: str = "", last_name: str = "") -> None:
+def sign_up(*, email: str, password: str, first_name: str = "", last_name: str = "") -> str:
     """Sign up from the public form, telling the visitor nothing about which addresses exist.
 
     Raises ``ValidationError`` on ``password`` only (checked before the address is looked at).
-    Then, for an unknown address, creates the account and queues a welcome email; for a known
+    Then, for an unknown address, creates the account and queues a welcome email with a one-time
+    link that proves the address (until then, nothing sent earlier under it is linked, shown,
+    exported or erased with the account: see ``privacy.person_for``); for a known
     one, changes nothing and queues an email to its owner saying someone tried to sign up,
     with links to sign in and reset the password (at most one such email per hour).
     Both paths hash the password, so they take about the same time.
+
+    Returns what the browser keeps in its session (``links.SIGNUP_PROOF_KEY``): for a new account,
+    proof that this browser chose its password, so that the welcome link opened here keeps it
+    (see ``links.use_sign_in_link``); for a known address, a random value of the same form.
     """
     email = User.objects.normalize_email(email.strip()).lower()
     candidate = User(email=email, first_name=first_name.strip(), last_name=last_name.strip())
@@ -57,13 +66,18 @@ def sign_up(*, email: str, password: str, first_name: str = "", last_name: str =
     if existing is None:
         with transaction.atomic():
             user = register_user(email=email, password=password, first_name=first_name, last_name=last_name)
+            _link, confirm_path = links.new_sign_in_link(user.email)
             queue_email(
                 key=f"signup-welcome:{user.pk}",
                 template="signup_welcome",
                 to=user.email,
-                context={"name": user.get_short_name()},
+                context={
+                    "name": user.get_short_name(),
+                    "confirm_path": confirm_path,
+                    "minutes": settings.SIGN_IN_LINK_MINUTES,
+                },
             )
-        return
+        return links.signup_proof(user)
     make_password(password)  # the same work as creating an account, so timing tells nothing
     hour = int(timezone.now().timestamp()) // 3600
     with transaction.atomic():
@@ -74,6 +88,7 @@ def sign_up(*, email: str, password: str, first_name: str = "", last_name: str =
             context={"name": existing.get_short_name()},
         )
         audit.record(actor=None, action="account.signup-for-existing", obj=existing)
+    return secrets.token_hex(32)
 
 
 def signup_allowed(*, ip: str) -> ratelimit.Verdict:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from cosmediclist.accounts import views
+from cosmediclist.accounts import two_factor_views, views
 from cosmediclist.accounts.forms import PasswordResetForm
 
 app_name = "accounts"
@@ -9,7 +9,12 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.profile, name="profile"),
     path("sign-in/", views.login_view, name="login"),
+    path("sign-in/code/", two_factor_views.sign_in_code, name="sign-in-code"),
     path("sign-out/", views.logout_view, name="logout"),
+    path("sign-out/everywhere/", two_factor_views.sign_out_everywhere, name="sign-out-everywhere"),
+    # /account/two-factor/…: set up the authenticator app; recovery codes
+    path("two-factor/", two_factor_views.two_factor, name="two-factor"),
+    path("two-factor/recovery-codes/", two_factor_views.new_recovery_codes, name="new-recovery-codes"),
     path("sign-up/", views.signup, name="signup"),
     path("sign-up/sent/", views.signup_sent, name="signup-sent"),
     # /account/password-reset/…: Django's views, emails sent through the outbox

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -12,11 +12,14 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cosmediclist.accounts import services
+from cosmediclist.accounts import links, second_factor, services
 from cosmediclist.accounts.forms import LoginForm, SignupForm
 from cosmediclist.accounts.roles import roles_of
+from cosmediclist.accounts.two_factor_views import begin_sign_in
 from cosmediclist.core.portal import add_service_errors
 from cosmediclist.core.ratelimit import client_ip
+
+BACKEND = "cosmediclist.accounts.backends.EmailBackend"
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
@@ -57,8 +60,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
         form.add_error(None, "That email address and password do not match an account.")
         return render(request, "accounts/login.html", context, status=400)
     services.clear_login_failures(email=email, ip=ip)
-    login(request, user)
-    return HttpResponseRedirect(_next_url(request, reverse("accounts:profile")))
+    return begin_sign_in(
+        request, user, backend=BACKEND, next_url=_next_url(request, reverse("accounts:profile"))
+    )
 
 
 def sign_in_elsewhere(request: HttpRequest) -> HttpResponse:
@@ -93,7 +97,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             response["Retry-After"] = str(verdict.retry_after)
             return response
         try:
-            services.sign_up(
+            proof = services.sign_up(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
                 first_name=form.cleaned_data["first_name"],
@@ -102,6 +106,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            # The welcome link opened in this browser keeps the password chosen here.
+            request.session[links.SIGNUP_PROOF_KEY] = proof
             return redirect("accounts:signup-sent")
     return render(request, "accounts/signup.html", {"form": form}, status=400 if form.is_bound else 200)
 
@@ -113,4 +119,9 @@ def signup_sent(request: HttpRequest) -> HttpResponse:
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     roles = sorted(role.value.replace("_", " ") for role in roles_of(request.user))
-    return render(request, "accounts/profile.html", {"roles": roles})
+    context = {
+        "roles": roles,
+        "has_second_factor": second_factor.has_second_factor(request.user),  # type: ignore[arg-type]
+        "needs_second_factor": second_factor.needs_second_factor(request.user),
+    }
+    return render(request, "accounts/profile.html", context)

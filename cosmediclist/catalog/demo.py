@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from cosmediclist.catalog import services
 from cosmediclist.catalog.demo_content import AREAS, CONCERNS, CONTRAINDICATIONS, TREATMENTS
+from cosmediclist.catalog.demo_synonyms import ALSO_KNOWN_AS
 
 CHILDREN = ("side_effects", "aftercare", "references", "concerns", "areas", "contraindications")
 
@@ -13,6 +14,7 @@ CHILDREN = ("side_effects", "aftercare", "references", "concerns", "areas", "con
 def load_treatment(data: dict[str, Any]) -> None:
     facts = {key: value for key, value in data.items() if key not in CHILDREN}
     slug = facts.pop("slug")
+    facts["also_known_as"] = "\n".join(ALSO_KNOWN_AS.get(slug, ()))
     if isinstance(facts.get("description"), list):
         facts["description"] = "\n\n".join(facts["description"])
     facts.setdefault("description", "")
@@ -33,7 +35,9 @@ def load() -> None:
     for area in AREAS:
         services.save_body_area(actor=None, **area)
     for concern in CONCERNS:
-        services.save_concern(actor=None, **concern)
+        services.save_concern(
+            actor=None, also_known_as="\n".join(ALSO_KNOWN_AS.get(concern["slug"], ())), **concern
+        )
     for item in CONTRAINDICATIONS:
         services.save_contraindication(actor=None, **item)
     for treatment in TREATMENTS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from cosmediclist.catalog.models import Treatment
@@ -49,6 +50,41 @@ def price(t: Treatment) -> str:
     if t.price_gbp_min == t.price_gbp_max:
         return f"£{t.price_gbp_min:,} per session"
     return f"£{t.price_gbp_min:,}–£{t.price_gbp_max:,} per session"
+
+
+def _pounds(low: int, high: int) -> str:
+    return f"£{low:,}" if low == high else f"£{low:,}–£{high:,}"
+
+
+def course_cost_range(t: Treatment) -> tuple[int, int]:
+    """A typical course in pounds: fewest sessions at the lowest price to most at the highest."""
+    return t.sessions_min * t.price_gbp_min, t.sessions_max * t.price_gbp_max
+
+
+def course_cost(t: Treatment) -> str:
+    return _pounds(*course_cost_range(t)) + f" ({span(t.sessions_min, t.sessions_max, 'session')})"
+
+
+def maintenance_sessions(t: Treatment) -> tuple[int, int] | None:
+    """Sessions a year to keep results, one each time they usually wear off; None when long-lasting."""
+    if t.results_months_min is None:
+        return None
+    longest = t.results_months_max or t.results_months_min
+    return math.ceil(12 / max(longest, 1)), math.ceil(12 / max(t.results_months_min, 1))
+
+
+def maintenance_cost_range(t: Treatment) -> tuple[int, int]:
+    sessions = maintenance_sessions(t)
+    if sessions is None:
+        return 0, 0
+    return sessions[0] * t.price_gbp_min, sessions[1] * t.price_gbp_max
+
+
+def maintenance_cost(t: Treatment) -> str:
+    sessions = maintenance_sessions(t)
+    if sessions is None:
+        return "Usually none: results are long-lasting"
+    return _pounds(*maintenance_cost_range(t)) + f" ({span(sessions[0], sessions[1], 'session')} a year)"
 
 
 def at_a_glance(t: Treatment) -> list[Fact]:

@@ -99,6 +99,17 @@ class BodyArea(index.Indexed, models.Model):  # type: ignore[misc]
         return reverse("catalog:area-detail", args=[self.slug])
 
 
+ALSO_KNOWN_AS_HELP = (
+    "Other words people search for, one per line or separated by commas: everyday names, "
+    "trade names, common misspellings. The site search leads them here; they are not shown."
+)
+
+
+def names_in(text: str) -> list[str]:
+    """The non-empty names in an "also known as" field (one per line or comma-separated)."""
+    return [name.strip() for line in text.splitlines() for name in line.split(",") if name.strip()]
+
+
 class Concern(index.Indexed, models.Model):  # type: ignore[misc]
     """What a person wants to change, such as stretch marks or hair loss."""
 
@@ -106,6 +117,7 @@ class Concern(index.Indexed, models.Model):  # type: ignore[misc]
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.CharField(max_length=200, blank=True)
     description = models.TextField(blank=True)
+    also_known_as = models.TextField(blank=True, max_length=2000, help_text=ALSO_KNOWN_AS_HELP)
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -167,6 +179,7 @@ class Treatment(index.Indexed, ClusterableModel, TimeStampedModel):  # type: ign
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=200, help_text="One line that says what it is.")
     description = models.TextField(blank=True)
+    also_known_as = models.TextField(blank=True, max_length=2000, help_text=ALSO_KNOWN_AS_HELP)
     category = models.CharField(max_length=40, choices=Category.choices)
     procedure_type = models.CharField(max_length=20, choices=ProcedureType.choices)
     anaesthesia = models.CharField(max_length=20, choices=Anaesthesia.choices)

@@ -160,6 +160,7 @@ def save_treatment(
     contraindications: Sequence[str] = (),
     last_reviewed_on: datetime.date | None = None,
     is_published: bool = True,
+    also_known_as: str = "",
     **facts: Unpack[TreatmentFacts],
 ) -> Treatment:
     """Create or update the treatment ``slug`` with its facts, and replace its children and links.
@@ -179,6 +180,7 @@ def save_treatment(
         setattr(treatment, name, value)
     treatment.last_reviewed_on = last_reviewed_on
     treatment.is_published = is_published
+    treatment.also_known_as = also_known_as
     treatment.full_clean()
     with transaction.atomic():
         treatment.save()
@@ -230,10 +232,13 @@ def _replace_children(
     )
 
 
-def save_concern(*, actor: Actor, slug: str, name: str, summary: str = "", description: str = "") -> Concern:
+def save_concern(
+    *, actor: Actor, slug: str, name: str, summary: str = "", description: str = "", also_known_as: str = ""
+) -> Concern:
     """Create or update the concern ``slug``. Raises ``ValidationError`` naming the field."""
     concern = Concern.objects.filter(slug=slug).first() or Concern(slug=slug)
     concern.name, concern.summary, concern.description = name, summary, description
+    concern.also_known_as = also_known_as
     concern.full_clean()
     with transaction.atomic():
         concern.save()

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from cosmediclist.catalog import compare as comparison
 from cosmediclist.catalog.forms import PRICE_BANDS, CompareForm, TreatmentFilterForm
 from cosmediclist.catalog.models import BodyArea, Concern, ProcedureType, Treatment, TreatmentConcern
+from cosmediclist.catalog.services import COMPARE_SEPARATOR
 from cosmediclist.core import origin
+from cosmediclist.core.jsonld import json_ld
+from cosmediclist.core.pagecache import public_page
 from cosmediclist.core.text import describe
 
 SCHEMA_PROCEDURE_TYPES = {
@@ -32,6 +33,7 @@ def _compare_choices() -> list[tuple[str, str]]:
     return list(Treatment.objects.published().values_list("slug", "name"))
 
 
+@public_page
 @require_safe
 def treatment_list(request: HttpRequest) -> HttpResponse:
     form = TreatmentFilterForm(request.GET, concerns=_choices(Concern), areas=_choices(BodyArea))
@@ -58,14 +60,6 @@ def treatment_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/treatment_list.html", context)
 
 
-def json_ld(data: dict[str, Any]) -> SafeString:
-    """JSON for a <script type="application/ld+json"> block: "<", ">" and "&" escaped so that
-    no text inside can close the element."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 - every character that could end the script is escaped
-
-
 def procedure_json_ld(request: HttpRequest, treatment: Treatment) -> dict[str, Any]:
     data = {
         "@context": "https://schema.org",
@@ -82,6 +76,7 @@ def procedure_json_ld(request: HttpRequest, treatment: Treatment) -> dict[str, A
     return {key: value for key, value in data.items() if key != "procedureType" or value}
 
 
+@public_page
 @require_safe
 def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
     treatment = get_object_or_404(Treatment.objects.published().for_detail(), slug=slug)
@@ -93,11 +88,13 @@ def treatment_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/treatment_detail.html", context)
 
 
+@public_page
 @require_safe
 def concern_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/concern_list.html", {"concerns": Concern.objects.all()})
 
 
+@public_page
 @require_safe
 def concern_detail(request: HttpRequest, slug: str) -> HttpResponse:
     concern = get_object_or_404(Concern, slug=slug)
@@ -106,14 +103,17 @@ def concern_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("treatment")
         .order_by("treatment__name")
     )
-    return render(request, "catalog/concern_detail.html", {"concern": concern, "links": links})
+    context = {"concern": concern, "links": links, "treatments": [link.treatment for link in links]}
+    return render(request, "catalog/concern_detail.html", context)
 
 
+@public_page
 @require_safe
 def area_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/area_list.html", {"areas": BodyArea.objects.all()})
 
 
+@public_page
 @require_safe
 def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(BodyArea, slug=slug)
@@ -121,6 +121,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/area_detail.html", {"area": area, "treatments": treatments})
 
 
+@public_page
 @require_safe
 def compare_start(request: HttpRequest) -> HttpResponse:
     """The chooser; submitted (GET ?t=…&t=…) it redirects to the comparison's canonical URL."""
@@ -128,25 +129,34 @@ def compare_start(request: HttpRequest) -> HttpResponse:
         # ?with=<slug> (from a treatment page) starts the choice with that treatment ticked.
         form = CompareForm(None, treatments=_compare_choices())
         form.fields["t"].initial = request.GET.getlist("with")
-        return render(request, "catalog/compare_start.html", {"form": form})
+        first = request.GET.get("with", "")
+        return render(request, "catalog/compare_start.html", {"form": form, "first": first})
     form = CompareForm(request.GET, treatments=_compare_choices())
     if not form.is_valid():
         return render(request, "catalog/compare_start.html", {"form": form}, status=400)
-    combo = comparison.canonical_combo(form.cleaned_data["t"])
+    # The reader's order, with the treatment they started from first: the table keeps it.
+    chosen = list(form.cleaned_data["t"])
+    first = request.GET.get("first", "")
+    if first in chosen:
+        chosen = [first] + [slug for slug in chosen if slug != first]
+    combo = COMPARE_SEPARATOR.join(chosen)
     return HttpResponseRedirect(reverse("catalog:compare", args=[combo]))
 
 
+@public_page
 @require_safe
 def compare(request: HttpRequest, combo: str) -> HttpResponse:
     try:
         slugs = comparison.parse_combo(combo)
-        canonical = comparison.canonical_combo(slugs)
-        if canonical != combo:
-            return HttpResponsePermanentRedirect(reverse("catalog:compare", args=[canonical]))
         treatments = comparison.load_treatments(slugs)
     except comparison.CompareError as error:
         form = CompareForm(None, treatments=_compare_choices())
         context = {"form": form, "compare_error": error.message}
         return render(request, "catalog/compare_start.html", context, status=error.status)
-    context = {"treatments": treatments, "rows": comparison.rows(treatments)}
+    context = {
+        "treatments": treatments,
+        "rows": comparison.rows(treatments),
+        # Every order of the same treatments is one page to search engines: the alphabetical one.
+        "canonical_path": reverse("catalog:compare", args=[comparison.canonical_combo(slugs)]),
+    }
     return render(request, "catalog/compare.html", context)

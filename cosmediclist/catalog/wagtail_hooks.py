@@ -78,6 +78,7 @@ class TreatmentViewSet(SnippetViewSet):  # type: ignore[misc]
                     FieldPanel("slug"),
                     FieldPanel("summary"),
                     FieldPanel("description"),
+                    FieldPanel("also_known_as"),
                     FieldRowPanel([FieldPanel("category"), FieldPanel("procedure_type")]),
                     FieldPanel("is_published"),
                 ],
@@ -133,7 +134,13 @@ class ConcernViewSet(SnippetViewSet):  # type: ignore[misc]
     icon = "help"
     menu_label = "Concerns"
     list_display = ["name", "slug"]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("summary"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("also_known_as"),
+    ]
 
 
 class BodyAreaViewSet(SnippetViewSet):  # type: ignore[misc]

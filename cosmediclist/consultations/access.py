@@ -1,4 +1,5 @@
-"""The only way from a staff member to a consultation request: their own clinics' requests."""
+"""The only ways to a consultation request: staff reach their own clinics' requests, the patient
+reaches their own through the signed status link (and what the patient opens is audited here)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from cosmediclist.consultations import tokens
 from cosmediclist.consultations.models import (
     ConsultationRequest,
     ConsultationRequestQuerySet,
@@ -14,6 +16,7 @@ from cosmediclist.consultations.models import (
     TreatmentPlan,
 )
 from cosmediclist.consultations.references import normalise
+from cosmediclist.core import audit
 from cosmediclist.directory.models import Practitioner
 
 
@@ -37,6 +40,36 @@ def get_request_for_staff(user: Any, reference: str) -> ConsultationRequest:
     if found is None:
         raise Http404("No such request")
     return found
+
+
+def get_request_for_patient(reference: str, token: str) -> ConsultationRequest:
+    """The patient's own request: a valid signed status link is the only key (no account needed).
+
+    Http404 whether the token is wrong, the request is missing or its personal data is erased.
+    """
+    reference = normalise(reference)
+    if not tokens.is_valid_status_token(reference, token):
+        raise Http404("No such request")
+    found = (
+        ConsultationRequest.objects.for_detail()
+        .prefetch_related("plans__reminders")
+        .filter(reference=reference, erased_at__isnull=True)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such request")
+    return found
+
+
+def record_patient_read(actor: Any, found: ConsultationRequest, *, summary: bool = False) -> None:
+    """Audit that the patient opened their request (its status) or downloaded its answers summary."""
+    audit.record(
+        actor=actor,
+        action="consultation.summary_downloaded" if summary else "consultation.viewed_by_patient",
+        obj=found,
+        clinic_id=found.clinic_id,
+        data={"reference": found.reference},
+    )
 
 
 def get_session_for_staff(user: Any, reference: str, session_id: int) -> PlannedSession:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from icalendar import Alarm, Calendar, Event, vText
 
+from cosmediclist.accounts.http import private
 from cosmediclist.consultations import tokens
-from cosmediclist.consultations.models import PlannedSession, SessionStatus
+from cosmediclist.consultations.models import ConsultationRequest, PlannedSession, SessionStatus
 from cosmediclist.core import origin
 
 if TYPE_CHECKING:
@@ -134,3 +136,18 @@ def appointment_attachment(
         "content": str(calendar.to_ical().decode()),
         "mimetype": "text/calendar",
     }
+
+
+def session_download(request: ConsultationRequest, number: int) -> HttpResponse:
+    """Session ``number`` of the request's plans as a calendar file to download (the patient's
+    status page and "My account" both offer it); ``Http404`` when there is none or it was cancelled."""
+    for plan in request.plans.all():
+        for session in plan.sessions.all():
+            if session.number == number and session.status != SessionStatus.CANCELLED:
+                response = HttpResponse(
+                    session_calendar(session, clinic=request.clinic),
+                    content_type="text/calendar; charset=utf-8",
+                )
+                response["Content-Disposition"] = f'attachment; filename="session-{number}.ics"'
+                return private(response)
+    raise Http404("No such session")

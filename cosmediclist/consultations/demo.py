@@ -166,22 +166,24 @@ def load() -> None:
 def _make(item: DemoRequest, *, clinic: Clinic, staff: User, patient: User | None) -> None:
     treatment = Treatment.objects.get(slug=item.treatment)
     [request] = services.submit_request(
-        clinics=[clinic],
-        treatments=[treatment],
-        concerns=_in_order(Concern, item.concerns),
-        areas=_in_order(BodyArea, item.areas),
-        hopes=item.hopes,
-        contact_method=item.contact_method,
-        contact_times=item.contact_times,
-        name=item.name,
-        email=item.email,
-        phone=item.phone,
-        is_adult_confirmed=True,
-        answers=[
-            services.Answer(q.slug, q.slug in item.yes, item.yes.get(q.slug, ""))
-            for q in questions_for([treatment])
-        ],
-        idempotency_token=item.token,
+        services.ConsultationInput(
+            clinics=[clinic],
+            treatments=[treatment],
+            concerns=_in_order(Concern, item.concerns),
+            areas=_in_order(BodyArea, item.areas),
+            hopes=item.hopes,
+            contact_method=item.contact_method,
+            contact_times=item.contact_times,
+            name=item.name,
+            email=item.email,
+            phone=item.phone,
+            is_adult_confirmed=True,
+            answers=[
+                services.Answer(q.slug, q.slug in item.yes, item.yes.get(q.slug, ""))
+                for q in questions_for([treatment])
+            ],
+            idempotency_token=item.token,
+        ),
         user=patient if item.from_demo_patient else None,
     )
     for step in PATHS[item.status]:

@@ -7,24 +7,43 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIteratorValue
 
 from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Treatment
-from cosmediclist.consultations.models import TIME_ZONES, ChangeKind, ContactMethod, ReviewDecision, Status
+from cosmediclist.consultations.inputs import NO_CLINIC, NO_TREATMENT, ConsultationInput
+from cosmediclist.consultations.models import (
+    TIME_ZONES,
+    ChangeKind,
+    ContactMethod,
+    ReviewDecision,
+    Status,
+    time_zone_label,
+)
 from cosmediclist.consultations.questionnaire import add_questions, answer_field, applicable, detail_field
-from cosmediclist.consultations.services import Answer
 from cosmediclist.core.forms import Form
 
-PHONE = re.compile(r"^\+?[0-9 ()\-]{7,30}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_\-]{16,64}$")
 
 
 class ClinicChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    facts: dict[int, str] = {}  # replaced per form: each clinic's distance, price and response time
+
     def label_from_instance(self, obj: Any) -> str:
+        facts = self.facts.get(obj.pk)
         return (
-            f"Send my request to {obj.name}, {obj.town}. {obj.name} will see your name and contact details, "
+            f"Send my request to {obj.name}, {obj.town}{f' ({facts})' if facts else ''}. {obj.name} will see your name and contact details, "
             "the treatments, concerns and areas you chose, what you hope for and your answers to the health "
             "questions, with any details you add."
         )
+
+
+def _choices_from(field: Any, objects: list[Any]) -> None:
+    """Give a model choice field its choices from ``objects`` already read, as its iterator would."""
+    choices: list[Any] = [] if field.empty_label is None else [("", field.empty_label)]
+    choices += [
+        (ModelChoiceIteratorValue(field.prepare_value(o), o), field.label_from_instance(o)) for o in objects
+    ]
+    field.choices = choices
 
 
 class RequestForm(Form):
@@ -38,13 +57,13 @@ class RequestForm(Form):
             "Nothing is sent until you tick a clinic. Tick each clinic you agree to send your request to "
             "(up to 3). Each clinic sees only its own copy."
         ),
-        error_messages={"required": "Tick at least one clinic to send your request to."},
+        error_messages={"required": NO_CLINIC},
     )
     treatments: forms.ModelMultipleChoiceField[Treatment] = forms.ModelMultipleChoiceField(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         label="Treatments you are interested in",
-        error_messages={"required": "Choose at least one treatment."},
+        error_messages={"required": NO_TREATMENT},
     )
     concern_1 = forms.ModelChoiceField(
         queryset=Concern.objects.all(), label="What would you most like to change?", empty_label="Choose…"
@@ -85,29 +104,29 @@ class RequestForm(Form):
         clinics: Any,
         treatments: Any,
         questions: list[Contraindication],
+        clinic_facts: dict[int, str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["clinics"].queryset = clinics  # type: ignore[attr-defined]
+        self.fields["clinics"].facts = clinic_facts or {}  # type: ignore[attr-defined]
         self.fields["treatments"].queryset = treatments  # type: ignore[attr-defined]
+        # The lists are read once each (the three concern lists share one read); each field's own
+        # queryset still checks what is posted.
+        concerns = list(Concern.objects.all())
+        for name, objects in (
+            ("clinics", list(clinics)),
+            ("treatments", list(treatments)),
+            ("concern_1", concerns),
+            ("concern_2", concerns),
+            ("concern_3", concerns),
+            ("areas", list(BodyArea.objects.all())),
+        ):
+            _choices_from(self.fields[name], objects)
         self.questions = questions
         self.asked = applicable(questions, self._chosen_treatment_ids())
         add_questions(self, questions, asked=self.asked)
         self.adults_only = any(t.is_adults_only for t in treatments)
-
-    def clean_name(self) -> str:
-        name: str = self.cleaned_data["name"].strip()
-        if not name:
-            raise ValidationError("Please give your name.")
-        return name
-
-    def clean_phone(self) -> str:
-        phone: str = self.cleaned_data["phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise ValidationError(
-                "Use digits, spaces and an optional leading +, for example +44 161 496 0000."
-            )
-        return phone
 
     def clean_idempotency_token(self) -> str:
         token: str = self.cleaned_data["idempotency_token"]
@@ -115,26 +134,19 @@ class RequestForm(Form):
             raise ValidationError("This form has expired: please reload the page.")
         return token
 
-    def clean_clinics(self) -> list[Any]:
-        clinics = list(self.cleaned_data["clinics"])
-        if len(clinics) > 3:
-            raise ValidationError("Choose up to 3 clinics.")
-        return clinics
-
     def clean(self) -> dict[str, Any]:
+        """The request's own rules (``ConsultationInput.problems``), next to the fields that parsed."""
         data = super().clean() or {}
-        ranked = [data.get(f"concern_{n}") for n in (1, 2, 3)]
-        chosen = [c for c in ranked if c is not None]
-        if len(chosen) != len(set(chosen)):
-            self.add_error("concern_2", "Choose a different concern for each place.")
-        if data.get("contact_method") == ContactMethod.PHONE and not data.get("phone"):
-            self.add_error("phone", "Give a phone number so the clinic can call you.")
-        treatments = data.get("treatments") or []
-        if any(t.is_adults_only for t in treatments) and not data.get("is_adult_confirmed"):
-            self.add_error(
-                "is_adult_confirmed", "This treatment is for adults only: please confirm you are 18 or over."
-            )
+        asked = [q for q in self.questions if q.slug in self.asked]
+        problems = ConsultationInput.from_form(data).problems(asked)
+        for field, message in problems.items():
+            target = "concern_2" if field == "concerns" else field
+            if target not in self.errors:
+                self.add_error(target, message)
         return data
+
+    def consultation_input(self) -> ConsultationInput:
+        return ConsultationInput.from_form(self.cleaned_data)
 
     def _chosen_treatment_ids(self) -> list[int]:
         """The treatments ticked in the submitted form, or pre-selected when the form is new."""
@@ -153,20 +165,6 @@ class RequestForm(Form):
                 "treatment_ids": " ".join(str(t.pk) for t in q.treatments.all()),
             }
             for q in self.questions
-        ]
-
-    def concerns(self) -> list[Concern]:
-        return [c for c in (self.cleaned_data.get(f"concern_{n}") for n in (1, 2, 3)) if c is not None]
-
-    def answers(self) -> list[Answer]:
-        return [
-            Answer(
-                slug=q.slug,
-                is_yes=self.cleaned_data[answer_field(q.slug)] == "yes",
-                detail=self.cleaned_data.get(detail_field(q.slug), "").strip(),
-            )
-            for q in self.questions
-            if q.slug in self.asked
         ]
 
 
@@ -222,7 +220,12 @@ class PlanForm(Form):
     """Sessions as local date-times in the plan's time zone; pre-filled from the catalogue."""
 
     treatment = forms.ModelChoiceField(queryset=Treatment.objects.none(), label="Treatment")
-    time_zone = forms.ChoiceField(choices=[(z, z) for z in TIME_ZONES], initial="Europe/London")
+    time_zone = forms.ChoiceField(
+        label="Times are in",
+        choices=[("Europe/London", "UK time")]
+        + [(z, time_zone_label(z)) for z in TIME_ZONES if z not in ("Europe/London", "GB")],
+        initial="Europe/London",
+    )
     duration_minutes = forms.IntegerField(label="Session length (minutes)", min_value=5, max_value=480)
 
     def __init__(self, *args: Any, treatments: Any, session_count: int, **kwargs: Any) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import zoneinfo
+from datetime import date, timedelta
 from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from cosmediclist.catalog.models import BodyArea, Concern, Contraindication, Handling, Treatment
 from cosmediclist.consultations.crypto import EncryptedTextField
@@ -58,6 +60,11 @@ FLAG_FOR_HANDLING = {
     Handling.CLINICIAN_REVIEW: Flag.CLINICIAN_REVIEW,
     Handling.DO_NOT_TREAT: Flag.DO_NOT_TREAT,
 }
+
+
+def flag_for(handling: str, *, is_yes: bool) -> Flag:
+    """How a clinic should read one answer: a "no" flags nothing. The reader never sees this."""
+    return FLAG_FOR_HANDLING[Handling(handling)] if is_yes else Flag.NONE
 
 
 class ConsultationRequestQuerySet(models.QuerySet["ConsultationRequest"]):
@@ -287,7 +294,14 @@ class IntakeAnswer(models.Model):
 
     @property
     def flag(self) -> Flag:
-        return FLAG_FOR_HANDLING[Handling(self.handling)] if self.is_yes else Flag.NONE
+        return flag_for(self.handling, is_yes=self.is_yes)
+
+    @property
+    def wait_until(self) -> date | None:
+        """For a "wait" answer, the day the wait ends: ``wait_weeks`` after the request was sent."""
+        if self.flag != Flag.WAIT:
+            return None
+        return timezone.localdate(self.request.created_at) + timedelta(weeks=self.wait_weeks or 0)
 
 
 class RequestNote(models.Model):
@@ -308,6 +322,14 @@ class RequestNote(models.Model):
 
 
 TIME_ZONES = sorted(zoneinfo.available_timezones())
+
+
+def time_zone_label(zone: str) -> str:
+    """A time zone in words: "UK time" for Europe/London, "Paris time (Europe/Paris)" otherwise."""
+    if zone in ("Europe/London", "GB"):
+        return "UK time"
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return f"{city} time ({zone})"
 
 
 class PlanStatus(models.TextChoices):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from cosmediclist.consultations.models import (
     ChangeRequest,
@@ -15,7 +15,7 @@ from cosmediclist.consultations.models import (
     TreatmentPlan,
 )
 from cosmediclist.consultations.services.privacy import erase_requests
-from cosmediclist.core.personal_data import Holding, Person, register, stamp
+from cosmediclist.core.personal_data import Exporter, Holding, Person, register, stamp
 
 
 def requests_of(person: Person) -> QuerySet[ConsultationRequest]:
@@ -118,73 +118,73 @@ def _export_review(review: ClinicalReview) -> dict[str, Any]:
     }
 
 
+def _part_of_request(
+    model: type[Model],
+    *,
+    section: str,
+    description: str,
+    export: Exporter,
+    retention: str,
+    related: tuple[str, ...] = ("request",),
+    prefetch: tuple[str, ...] = (),
+    erasure: str = "Deleted.",
+) -> Holding:
+    """A model whose rows belong to a request: found through the person's requests, erased with them."""
+    return Holding(
+        model=model._meta.label_lower,
+        section=section,
+        description=description,
+        find=lambda person: (
+            model._default_manager.filter(request__in=requests_of(person))
+            .select_related(*related)
+            .prefetch_related(*prefetch)
+        ),
+        export=export,
+        erase=_erase_with_request,
+        order=10,
+        retention=retention,
+        erasure=erasure,
+    )
+
+
 register(
     [
-        Holding(
-            model="consultations.changerequest",
+        _part_of_request(
+            ChangeRequest,
             section="Requests to change a booking",
             description="What you asked a clinic when you wanted to cancel or rearrange, encrypted at rest.",
-            find=lambda person: ChangeRequest.objects.filter(request__in=requests_of(person)).select_related(
-                "request"
-            ),
             export=_export_change,
-            erase=_erase_with_request,
-            order=10,
             retention="REQUEST_RETENTION_DAYS",
-            erasure="Deleted.",
         ),
-        Holding(
-            model="consultations.clinicalreview",
+        _part_of_request(
+            ClinicalReview,
             section="Clinical review of your answers",
             description="A clinician's decision on a flagged request, with their note.",
-            find=lambda person: ClinicalReview.objects.filter(request__in=requests_of(person)).select_related(
-                "request"
-            ),
             export=_export_review,
-            erase=_erase_with_request,
-            order=10,
             retention="REQUEST_RETENTION_DAYS",
-            erasure="Deleted.",
         ),
-        Holding(
-            model="consultations.intakeanswer",
+        _part_of_request(
+            IntakeAnswer,
             section="Questionnaire answers",
             description="Your answers to the medical screening questions, encrypted at rest.",
-            find=lambda person: IntakeAnswer.objects.filter(request__in=requests_of(person)).select_related(
-                "request"
-            ),
             export=_export_answer,
-            erase=_erase_with_request,
-            order=10,
             retention="INTAKE_RETENTION_DAYS",
-            erasure="Deleted.",
         ),
-        Holding(
-            model="consultations.requestnote",
+        _part_of_request(
+            RequestNote,
             section="Clinic notes",
             description="Notes a clinic wrote about your request, encrypted at rest.",
-            find=lambda person: RequestNote.objects.filter(request__in=requests_of(person)).select_related(
-                "request"
-            ),
             export=_export_note,
-            erase=_erase_with_request,
-            order=10,
             retention="INTAKE_RETENTION_DAYS",
-            erasure="Deleted.",
         ),
-        Holding(
-            model="consultations.treatmentplan",
+        _part_of_request(
+            TreatmentPlan,
             section="Treatment plans",
             description="Plans a clinic recorded for you, with their sessions and reminders.",
-            find=lambda person: (
-                TreatmentPlan.objects.filter(request__in=requests_of(person))
-                .select_related("request", "treatment")
-                .prefetch_related("sessions", "reminders")
-            ),
             export=_export_plan,
-            erase=_erase_with_request,
-            order=10,
             retention="REQUEST_RETENTION_DAYS",
+            related=("request", "treatment"),
+            prefetch=("sessions", "reminders"),
             erasure="Deleted, with their sessions and reminders.",
         ),
         Holding(
@@ -198,6 +198,10 @@ register(
             ),
             export=_export_request,
             erase=erase_requests,
+            claim=lambda user: ConsultationRequest.objects.filter(
+                email__iexact=user.email, user__isnull=True
+            ).update(user=user),
+            claimed_as="requests",
             order=20,
             retention="REQUEST_RETENTION_DAYS",
             erasure=(

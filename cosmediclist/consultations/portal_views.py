@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -13,7 +14,6 @@ from django.db.models import Count, Q
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from cosmediclist.accounts.http import AuthenticatedHttpRequest
@@ -28,21 +28,16 @@ from cosmediclist.consultations.access import (
 )
 from cosmediclist.consultations.forms import MoveForm, NoteForm, PlanForm, ReviewForm, SessionMoveForm
 from cosmediclist.consultations.models import TIME_ZONES, ConsultationRequest, Flag, Status
-from cosmediclist.consultations.questionnaire import flag_for
 from cosmediclist.consultations.references import normalise
 from cosmediclist.core import audit, paging
-from cosmediclist.core.portal import add_service_errors, portal_view
+from cosmediclist.core.portal import portal_view, run_form
 
 PAGE_SIZE = 50
 
 
 def guide_url(treatment: Treatment) -> str:
     """The treatment page's section on who should not have it (the catalogue's contraindications)."""
-    try:
-        base = reverse("catalog:treatment-detail", args=[treatment.slug])
-    except NoReverseMatch:
-        base = f"/treatments/{treatment.slug}/"
-    return f"{base}#contraindications"
+    return f"{treatment.get_absolute_url()}#contraindications"
 
 
 def _audit_view(request: AuthenticatedHttpRequest, found: ConsultationRequest, action: str) -> None:
@@ -102,12 +97,6 @@ def _detail(
             {t.pk for t in answer.contraindication.treatments.all()} if answer.contraindication else set()
         )
         treatment = next((t for t in treatments if t.pk in asked_for), None)
-        answer.wait_until = flag_for(  # type: ignore[attr-defined]
-            handling=answer.handling,
-            wait_weeks=answer.wait_weeks,
-            is_yes=answer.is_yes,
-            asked_on=timezone.localdate(found.created_at),
-        ).wait_until
         linked.append((answer, guide_url(treatment) if treatment else ""))
     plans = list(found.plans.all())
     return render(
@@ -145,59 +134,62 @@ def request_detail(request: AuthenticatedHttpRequest, reference: str) -> HttpRes
     return _detail(request, found, forms={})
 
 
+def _request_form(
+    request: AuthenticatedHttpRequest,
+    reference: str,
+    name: str,
+    form_class: type[Form],
+    write: Callable[[ConsultationRequest, dict[str, Any]], object],
+) -> HttpResponse:
+    """One of the request page's forms: on success back to the request, else the page with its errors."""
+    found = get_request_for_staff(request.user, reference)
+    form = form_class(request.POST)
+    if run_form(form, lambda data: write(found, data)):
+        return redirect("consultations:portal-request", found.reference)
+    return _detail(request, found, forms={name: form}, status=400)
+
+
 @portal_view("POST")
 def move(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
-    found = get_request_for_staff(request.user, reference)
-    form = MoveForm(request.POST)
-    if form.is_valid():
-        try:
-            services.move_request(
-                actor=request.user,
-                request=found,
-                to_status=form.cleaned_data["status"],
-                reason=form.cleaned_data["reason"],
-                expected_status=form.cleaned_data["expected_status"] or None,
-                appointment_at=form.cleaned_data["appointment_at"],
-                appointment_place=form.cleaned_data["appointment_place"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("consultations:portal-request", found.reference)
-    return _detail(request, found, forms={"move": form}, status=400)
+    return _request_form(
+        request,
+        reference,
+        "move",
+        MoveForm,
+        lambda found, data: services.move_request(
+            actor=request.user,
+            request=found,
+            to_status=data["status"],
+            reason=data["reason"],
+            expected_status=data["expected_status"] or None,
+            appointment_at=data["appointment_at"],
+            appointment_place=data["appointment_place"],
+        ),
+    )
 
 
 @portal_view("POST")
 def review(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
-    found = get_request_for_staff(request.user, reference)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_review(
-                actor=request.user,
-                request=found,
-                decision=form.cleaned_data["decision"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("consultations:portal-request", found.reference)
-    return _detail(request, found, forms={"review": form}, status=400)
+    return _request_form(
+        request,
+        reference,
+        "review",
+        ReviewForm,
+        lambda found, data: services.record_review(
+            actor=request.user, request=found, decision=data["decision"], note=data["note"]
+        ),
+    )
 
 
 @portal_view("POST")
 def add_note(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
-    found = get_request_for_staff(request.user, reference)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_note(actor=request.user, request=found, body=form.cleaned_data["body"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("consultations:portal-request", found.reference)
-    return _detail(request, found, forms={"note": form}, status=400)
+    return _request_form(
+        request,
+        reference,
+        "note",
+        NoteForm,
+        lambda found, data: services.add_note(actor=request.user, request=found, body=data["body"]),
+    )
 
 
 def _zone_from(data: Any) -> str:
@@ -216,22 +208,22 @@ def plan(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
         zone = _zone_from(request.POST)
         form = PlanForm(request.POST, treatments=treatments, session_count=count)
         with timezone.override(ZoneInfo(zone)):
-            valid = form.is_valid()
-        if valid:
-            starts = [form.cleaned_data[f"session_{n}"] for n in range(1, count + 1)]
-            try:
-                services.record_plan(
-                    actor=request.user,
-                    request=found,
-                    treatment=form.cleaned_data["treatment"],
-                    starts=[s for s in starts if s is not None],
-                    duration_minutes=form.cleaned_data["duration_minutes"],
-                    time_zone=form.cleaned_data["time_zone"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return redirect("consultations:portal-request", found.reference)
+            form.is_valid()  # the session times are local times in the plan's zone
+        recorded = run_form(
+            form,
+            lambda data: services.record_plan(
+                actor=request.user,
+                request=found,
+                treatment=data["treatment"],
+                starts=[
+                    data[f"session_{n}"] for n in range(1, count + 1) if data[f"session_{n}"] is not None
+                ],
+                duration_minutes=data["duration_minutes"],
+                time_zone=data["time_zone"],
+            ),
+        )
+        if recorded:
+            return redirect("consultations:portal-request", found.reference)
         return render(
             request, "consultations/portal/plan.html", {"req": found, "form": form, "gate": ""}, status=400
         )
@@ -257,18 +249,12 @@ def move_session(request: AuthenticatedHttpRequest, reference: str, session_id: 
     session = get_session_for_staff(request.user, reference, session_id)
     form = SessionMoveForm(request.POST, auto_id=f"move-{session.pk}-%s")
     with timezone.override(session.plan.zone):
-        valid = form.is_valid()
-    if valid:
-        try:
-            services.move_session(
-                actor=request.user,
-                session=session,
-                starts_at=form.cleaned_data["starts_at"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("consultations:portal-request", reference)
+        form.is_valid()  # the new time is a local time in the plan's zone
+    if run_form(
+        form,
+        lambda data: services.move_session(actor=request.user, session=session, starts_at=data["starts_at"]),
+    ):
+        return redirect("consultations:portal-request", reference)
     found = get_request_for_staff(request.user, reference)
     return _detail(request, found, forms={}, status=400, moved=(session.pk, form))
 

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 
-from cosmediclist.catalog.models import Contraindication, Handling, Treatment
-from cosmediclist.consultations.models import Flag
+from cosmediclist.catalog.models import Contraindication, Treatment
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 DETAIL_MAX = 500
+NO_ANSWER = "Please answer yes or no."
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The reader's answer to one screening question, named by the question's slug."""
+
+    slug: str
+    is_yes: bool
+    detail: str = ""
 
 
 def questions_for(treatments: Iterable[Treatment]) -> list[Contraindication]:
@@ -32,6 +41,20 @@ def answer_field(slug: str) -> str:
 
 def detail_field(slug: str) -> str:
     return f"q_{slug}_detail"
+
+
+def answers_in(cleaned: Mapping[str, Any]) -> list[Answer]:
+    """The answers in a cleaned questionnaire, in field order; a question not asked has none."""
+    slugs = [key[2:] for key in cleaned if key.startswith("q_") and not key.endswith("_detail")]
+    return [
+        Answer(
+            slug=slug,
+            is_yes=cleaned[answer_field(slug)] == "yes",
+            detail=(cleaned.get(detail_field(slug)) or "").strip(),
+        )
+        for slug in slugs
+        if cleaned[answer_field(slug)] in ("yes", "no")
+    ]
 
 
 def applicable(questions: Iterable[Contraindication], treatment_ids: Iterable[int]) -> set[str]:
@@ -55,7 +78,7 @@ def add_questions(form: forms.Form, questions: list[Contraindication], *, asked:
             help_text=question.help_text,
             required=is_asked,
             disabled=not is_asked,
-            error_messages={"required": "Please answer yes or no."},
+            error_messages={"required": NO_ANSWER},
         )
         form.fields[detail_field(question.slug)] = forms.CharField(
             label="Anything the clinician should know (optional)",
@@ -64,20 +87,3 @@ def add_questions(form: forms.Form, questions: list[Contraindication], *, asked:
             max_length=DETAIL_MAX,
             widget=forms.Textarea(attrs={"rows": 2}),
         )
-
-
-@dataclass(frozen=True)
-class FlaggedAnswer:
-    flag: Flag
-    wait_until: date | None
-
-
-def flag_for(*, handling: str, wait_weeks: int | None, is_yes: bool, asked_on: date) -> FlaggedAnswer:
-    """How a clinic should read one answer. A "no" flags nothing; the reader never sees this."""
-    if not is_yes:
-        return FlaggedAnswer(Flag.NONE, None)
-    if handling == Handling.DO_NOT_TREAT:
-        return FlaggedAnswer(Flag.DO_NOT_TREAT, None)
-    if handling == Handling.WAIT:
-        return FlaggedAnswer(Flag.WAIT, asked_on + timedelta(weeks=wait_weeks or 0))
-    return FlaggedAnswer(Flag.CLINICIAN_REVIEW, None)

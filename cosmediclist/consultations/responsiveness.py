@@ -2,8 +2,8 @@
 
 The figure is stored on the clinic (``Clinic.median_response_hours``) so that the profile shows it
 and the search sorts by it without a query per clinic. ``services.refresh_response_times`` writes
-it when a request gets its first response; the every-minute runner refreshes the clinics whose
-figure moves with the clock alone; ``manage.py refresh_response_times`` recomputes every clinic.
+it when a request gets its first response; ``tasks.refresh_drifting_response_times`` refreshes every
+minute the clinics whose figure moves with the clock alone; ``manage.py refresh_response_times`` recomputes every clinic.
 """
 
 from __future__ import annotations
@@ -68,13 +68,6 @@ def drifting_clinic_ids(*, now: datetime | None = None) -> set[int]:
             | Q(created_at__lt=start, created_at__gte=start - timedelta(days=1))
         ).values_list("clinic_id", flat=True)
     )
-
-
-def refresh_drifting_response_times() -> int:
-    """Periodic: refresh the figures that moved with the clock; safe to repeat."""
-    from cosmediclist.consultations.services import refresh_response_times
-
-    return refresh_response_times(clinic_ids=drifting_clinic_ids())
 
 
 def describe_hours(hours: float | None) -> str:

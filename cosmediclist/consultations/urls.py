@@ -1,9 +1,10 @@
-"""Consultation URLs: the public request pages, and the clinic inbox (``portal_urlpatterns``, which
-cosmediclist/urls.py mounts under /portal/)."""
+"""Consultation URLs: the public request pages, the clinic inbox (``portal_urlpatterns``, which
+cosmediclist/urls.py mounts under /portal/) and the patient's requests in "My account"
+(``account_urlpatterns``, mounted under /account/ in the ``myaccount`` namespace)."""
 
 from django.urls import path
 
-from cosmediclist.consultations import portal_nav, portal_views, views
+from cosmediclist.consultations import account_views, portal_nav, portal_views, views
 
 app_name = "consultations"
 
@@ -45,4 +46,17 @@ urlpatterns = [
     path("consultations/<str:reference>/change/", views.ask_to_change, name="change"),
     path("consultations/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
     path("consultations/<str:reference>/sessions/<int:number>.ics", views.session_ics, name="session-ics"),
+]
+
+account_urlpatterns = [
+    # /account/requests/…: my requests, their plans and calendar files; the secret calendar feed
+    path("requests/", account_views.my_requests, name="requests"),
+    path("requests/<str:reference>/withdraw/", account_views.withdraw, name="withdraw"),
+    path("requests/<str:reference>/answers/", account_views.answers_summary, name="answers"),
+    path(
+        "requests/<str:reference>/sessions/<int:number>.ics",
+        account_views.session_ics,
+        name="session-ics",
+    ),
+    path("calendar/<str:token>.ics", account_views.calendar_feed_ics, name="calendar-ics"),
 ]

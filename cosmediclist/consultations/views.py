@@ -7,41 +7,40 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cosmediclist.accounts.http import private, signed_in_user
 from cosmediclist.catalog.models import Handling, Treatment
-from cosmediclist.consultations import services, tokens
-from cosmediclist.consultations.calendar import session_calendar
+from cosmediclist.consultations import access, services, tokens
+from cosmediclist.consultations.calendar import session_download
 from cosmediclist.consultations.forms import ChangeForm, RequestForm
-from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer, SessionStatus
+from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer
 from cosmediclist.consultations.questionnaire import questions_for
-from cosmediclist.consultations.references import normalise
-from cosmediclist.consultations.responsiveness import MINIMUM_REQUESTS
+from cosmediclist.consultations.responsiveness import MINIMUM_REQUESTS, describe_hours
 from cosmediclist.consultations.services.privacy import withdraw_request
-from cosmediclist.core import audit
+from cosmediclist.core import links
 from cosmediclist.core.portal import add_service_errors
+from cosmediclist.directory import finder, places
 from cosmediclist.directory.models import Clinic
-from cosmediclist.editorial.selectors import CHOOSING_A_PRACTITIONER, live_article_url
 
 SESSION_KEY = "consultation_references"
-
-
-def _url_of(obj: Any, fallback: str) -> str:
-    """The object's page, or its documented path while the app that serves it is not installed."""
-    try:
-        return str(obj.get_absolute_url())
-    except NoReverseMatch:
-        return fallback
+NEARBY_CLINICS = 10  # the multi-clinic form offers the nearest ten (best rated when no place is given)
+KM_PER_MILE = 1.609344
 
 
 def _submit(
-    request: HttpRequest, *, clinics: QuerySet[Any], treatments: QuerySet[Treatment], context: dict[str, Any]
+    request: HttpRequest,
+    *,
+    clinics: QuerySet[Any],
+    treatments: QuerySet[Treatment],
+    context: dict[str, Any],
+    clinic_facts: dict[int, str] | None = None,
 ) -> HttpResponse:
     """Render the form; on a valid POST call the service, then redirect to the confirmation."""
     preselected = [t for t in treatments if t.slug in request.GET.getlist("treatment")]
@@ -49,29 +48,19 @@ def _submit(
         preselected = list(treatments)
     # Every question of the offered treatments is on the page; only those of the chosen ones are asked.
     questions = questions_for(list(treatments))
-    form_kwargs: dict[str, Any] = {"clinics": clinics, "treatments": treatments, "questions": questions}
+    form_kwargs: dict[str, Any] = {
+        "clinics": clinics,
+        "treatments": treatments,
+        "questions": questions,
+        "clinic_facts": clinic_facts,
+    }
     if request.method == "POST":
         form = RequestForm(request.POST, **form_kwargs)
         if form.is_valid():
             try:
-                made = services.submit_request(
-                    clinics=form.cleaned_data["clinics"],
-                    treatments=list(form.cleaned_data["treatments"]),
-                    concerns=form.concerns(),
-                    areas=list(form.cleaned_data["areas"]),
-                    hopes=form.cleaned_data["hopes"],
-                    contact_method=form.cleaned_data["contact_method"],
-                    contact_times=form.cleaned_data["contact_times"],
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    phone=form.cleaned_data["phone"],
-                    is_adult_confirmed=form.cleaned_data["is_adult_confirmed"],
-                    answers=form.answers(),
-                    idempotency_token=form.cleaned_data["idempotency_token"],
-                    user=request.user,  # type: ignore[arg-type]
-                )
+                made = services.submit_request(form.consultation_input(), user=signed_in_user(request))
             except ValidationError as error:
-                add_service_errors(form, error)
+                add_service_errors(form, error, rename={"concerns": "concern_2"})
             else:
                 request.session[SESSION_KEY] = [r.reference for r in made]
                 return redirect("consultations:submitted")
@@ -93,7 +82,7 @@ def _submit(
 
 def _choosing_url(request: HttpRequest) -> str:
     """The editorial guide on choosing a practitioner safely; our own short advice until it is live."""
-    return live_article_url(CHOOSING_A_PRACTITIONER, request=request) or (
+    return links.url_of("editorial:choosing-a-practitioner", request=request) or (
         reverse("consultations:responsiveness") + "#choosing"
     )
 
@@ -109,21 +98,54 @@ def request_form(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         clinics=Clinic.objects.filter(pk=clinic.pk),
         treatments=treatments,
-        context={"clinic": clinic, "back_url": _url_of(clinic, f"/clinics/{clinic.slug}/")},
+        context={"clinic": clinic, "back_url": clinic.get_absolute_url()},
     )
 
 
 @require_http_methods(["GET", "POST"])
 def request_for_treatment(request: HttpRequest, slug: str) -> HttpResponse:
 
-    treatment = get_object_or_404(Treatment.objects.published(), slug=slug)
-    clinics = Clinic.objects.verified().offering(treatment).order_by("name")
+    # Read once: the same queryset (its rows cached) is the form's list of treatments.
+    treatments = Treatment.objects.published().filter(slug=slug)
+    treatment = next(iter(treatments), None)
+    if treatment is None:
+        raise Http404
+    near = request.GET.get("near", "").strip()[: places.MAX_PLACE_LENGTH]
+    resolution = places.resolve(near) if near else places.Resolution(None)
+    nearby = finder.nearest_offering(treatment, place=resolution.place, limit=NEARBY_CLINICS)
+    order = Case(*[When(pk=clinic.pk, then=position) for position, clinic in enumerate(nearby)])
+    clinics = (
+        Clinic.objects.filter(pk__in=[clinic.pk for clinic in nearby]).order_by(order) if nearby else None
+    )
+    context = {
+        "treatment": treatment,
+        "back_url": treatment.get_absolute_url(),
+        "near": near,
+        "place": resolution.place,
+        "unknown_place": bool(near) and resolution.place is None,
+        "suggestions": resolution.suggestions,
+    }
     return _submit(
         request,
-        clinics=clinics,
-        treatments=Treatment.objects.filter(pk=treatment.pk),
-        context={"treatment": treatment, "back_url": _url_of(treatment, f"/treatments/{treatment.slug}/")},
+        clinics=clinics if clinics is not None else Clinic.objects.none(),
+        treatments=treatments,
+        context=context,
+        clinic_facts={clinic.pk: clinic_facts(clinic) for clinic in nearby},
     )
+
+
+def clinic_facts(clinic: Clinic) -> str:
+    """What a reader weighs when choosing clinics to ask: how far, how much, how quickly they reply."""
+    parts = []
+    distance_km = getattr(clinic, "distance_km", None)
+    if distance_km is not None:
+        parts.append(f"{distance_km / KM_PER_MILE:.1f} miles away")
+    offers = getattr(clinic, "matching_offers", [])
+    if offers:
+        parts.append(offers[0].price_label)
+    if clinic.median_response_hours is not None:
+        parts.append(f"replies: {describe_hours(clinic.median_response_hours).lower()}")
+    return "; ".join(parts)
 
 
 def submitted(request: HttpRequest) -> HttpResponse:
@@ -160,50 +182,32 @@ def usually_ruled_out(found: ConsultationRequest) -> list[tuple[str, str, str]]:
 
 def _patient_request(request: HttpRequest, reference: str) -> ConsultationRequest:
     """The patient's own request: a valid signed link is the only key (no account needed)."""
-    reference = normalise(reference)
-    if not tokens.is_valid_status_token(reference, request.GET.get("t", "")):
-        raise Http404("No such request")
-    found = (
-        ConsultationRequest.objects.for_detail()
-        .prefetch_related("plans__reminders")
-        .filter(reference=reference, erased_at__isnull=True)
-        .first()
-    )
-    if found is None:
-        raise Http404("No such request")
-    return found
+    return access.get_request_for_patient(reference, request.GET.get("t", ""))
 
 
 def status(request: HttpRequest, reference: str) -> HttpResponse:
     found = _patient_request(request, reference)
-    audit.record(
-        actor=request.user,
-        action="consultation.viewed_by_patient",
-        obj=found,
-        clinic_id=found.clinic_id,
-        data={"reference": found.reference},
-    )
+    access.record_patient_read(request.user, found)
     return _status_page(request, found, ChangeForm())
 
 
 def _status_page(
     request: HttpRequest, found: ConsultationRequest, form: ChangeForm, status: int = 200
 ) -> HttpResponse:
-    response = render(
-        request,
-        "consultations/status.html",
-        {
-            "req": found,
-            "token": request.GET["t"],
-            "now": timezone.now(),
-            "appointment": services.appointment_label(found),
-            "change_form": form,
-        },
-        status=status,
+    return private(
+        render(
+            request,
+            "consultations/status.html",
+            {
+                "req": found,
+                "token": request.GET["t"],
+                "now": timezone.now(),
+                "appointment": services.appointment_label(found),
+                "change_form": form,
+            },
+            status=status,
+        )
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @require_POST
@@ -244,29 +248,12 @@ def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
 
 def session_ics(request: HttpRequest, reference: str, number: int) -> HttpResponse:
     """One session's calendar file again, from the signed status page."""
-    found = _patient_request(request, reference)
-    for plan in found.plans.all():
-        for session in plan.sessions.all():
-            if session.number == number and session.status != SessionStatus.CANCELLED:
-                response = HttpResponse(
-                    session_calendar(session, clinic=found.clinic),
-                    content_type="text/calendar; charset=utf-8",
-                )
-                response["Content-Disposition"] = f'attachment; filename="session-{number}.ics"'
-                response["Cache-Control"] = "private, no-store"
-                return response
-    raise Http404("No such session")
+    return session_download(_patient_request(request, reference), number)
 
 
 def summary(request: HttpRequest, reference: str) -> HttpResponse:
     found = _patient_request(request, reference)
-    audit.record(
-        actor=request.user,
-        action="consultation.summary_downloaded",
-        obj=found,
-        clinic_id=found.clinic_id,
-        data={"reference": found.reference},
-    )
+    access.record_patient_read(request.user, found, summary=True)
     response = render(
         request, "consultations/summary.txt", {"req": found}, content_type="text/plain; charset=utf-8"
     )

@@ -17,11 +17,16 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self) -> None:
-        from cosmediclist.core import admin_audit, origin
+        from wagtail import views as wagtail_views
+
+        from cosmediclist.core import admin_audit, origin, pagecache
 
         # Every app's audit vocabulary is declared in its audit_actions.py.
         autodiscover_modules("audit_actions")
         admin_audit.connect()
+        # Anonymous public pages are cached whole; any change to public content invalidates them.
+        pagecache.connect()
+        wagtail_views.serve.wagtail_serve = True
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core-create-cache-table")
         post_migrate.connect(origin.sync_after_migrate, dispatch_uid="core-sync-wagtail-site")
         # What each app holds about a person is declared in its personal_data.py.

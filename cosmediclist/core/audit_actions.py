@@ -9,3 +9,13 @@ register(
         ActionType("admin.deleted", "Object deleted in the Django admin"),
     ]
 )
+
+register(
+    [
+        ActionType(
+            "settings.retention_changed",
+            "Retention periods changed in the CMS (each field: old -> new)",
+            ("core.retentionsettings",),
+        ),
+    ]
+)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 
@@ -46,6 +47,10 @@ class Holding:
     account itself last. ``retention`` names the setting that limits how long the rows are kept
     (listed on the privacy page), empty when they are kept as long as the account; ``kept``
     says it in words when no single setting does.
+
+    ``claim``, for rows a visitor can leave under an email address before having an account:
+    given the account, it attaches the rows under its (proven) address that have no account yet,
+    and says how many; ``claimed_as`` names them in the audit event ("requests").
     """
 
     model: str
@@ -58,11 +63,11 @@ class Holding:
     retention: str = ""
     erasure: str = ""
     kept: str = ""
+    claim: Callable[[Any], int] | None = None
+    claimed_as: str = ""
 
     @property
     def model_class(self) -> type[models.Model]:
-        from django.apps import apps
-
         return apps.get_model(self.model)
 
 
@@ -136,22 +141,34 @@ def stamp(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def retention_label(setting: str) -> str:
-    """How long a kind of data is kept, in words, from the setting that governs it."""
+def retention_label(setting: str, set_in_cms: dict[str, int] | None = None) -> str:
+    """How long a kind of data is kept, in words, from the period that governs it now.
+
+    A period administrators set in the CMS reads "N days"; one that comes from the environment
+    names its setting too, "N days (INTAKE_RETENTION_DAYS)".
+    """
+    from cosmediclist.core import retention
+
     if not setting:
         return "As long as the account or the item exists"
-    value = int(getattr(settings, setting))
-    days = value // 86400 if setting == "SESSION_COOKIE_AGE" else value
-    return f"{days} days ({setting})"
+    if setting == "SESSION_COOKIE_AGE":
+        return f"{int(settings.SESSION_COOKIE_AGE) // 86400} days ({setting})"
+    chosen = retention.set_in_cms() if set_in_cms is None else set_in_cms
+    if setting in chosen:
+        return f"{chosen[setting]} days"
+    return f"{retention.retention_days(setting)} days ({setting})"
 
 
 def retention_table() -> list[dict[str, str]]:
-    """One row per kind of personal data for the privacy page."""
+    """One row per kind of personal data for the privacy page (the periods read once)."""
+    from cosmediclist.core import retention
+
+    chosen = retention.set_in_cms()
     return [
         {
             "section": holding.section,
             "description": holding.description,
-            "kept": holding.kept or retention_label(holding.retention),
+            "kept": holding.kept or retention_label(holding.retention, chosen),
             "erasure": holding.erasure,
         }
         for holding in holdings()

@@ -4,7 +4,8 @@
   to the sign-in page), then the allowed methods; the view itself then finds its clinic's object
   through the app's ``access`` functions, which raise ``Http404`` for staff of any other clinic, so
   that they cannot even tell that it exists. The view receives the request typed as signed in.
-- ``add_service_errors``: a service's ``ValidationError`` put back on the form, next to its fields.
+- ``add_service_errors``: a service's ``ValidationError`` put back on the form, next to its fields;
+  ``run_form`` validates a form, calls the service with its data and does that on refusal.
 - ``with_portal``: an app's public URLs plus its ``portal_urlpatterns`` under ``portal/``, in the
   app's namespace, so that the root URL map mounts every ``/portal/`` page itself.
 """
@@ -59,6 +60,24 @@ def add_service_errors(
     for field, messages in error.message_dict.items():
         target = (rename or {}).get(field, field)
         form.add_error(target if target in form.fields else None, messages)
+
+
+def run_form(
+    form: BaseForm,
+    action: Callable[[dict[str, Any]], object],
+    *,
+    rename: Mapping[str, str] | None = None,
+) -> bool:
+    """Validate ``form``, then ``action(form.cleaned_data)`` (a service call); True when it went
+    through. A refusal (``ValidationError``) goes back on the form with ``add_service_errors``."""
+    if not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error, rename=rename)
+        return False
+    return True
 
 
 def with_portal(urls: ModuleType) -> tuple[Sequence[URLPattern | URLResolver], str]:

@@ -26,6 +26,14 @@ def strip_control_characters(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """The text with its line breaks turned into spaces: for titles, which are also email subjects."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
 # The text type of every API input schema: control characters are stripped as the forms do.
 PlainText = Annotated[str, AfterValidator(strip_control_characters)]
 
@@ -58,7 +66,7 @@ def render_user_text(text: str, *, links: bool = True) -> SafeString:
     """
     normalised = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not normalised:
-        return mark_safe("")
+        return SafeString("")
     paragraphs = [p for p in re.split(r"\n{2,}", normalised) if p.strip()]
     html = "".join(
         "<p>" + "<br>".join(_linkify_line(line, links=links) for line in p.split("\n")) + "</p>"
@@ -71,7 +79,7 @@ def render_user_text(text: str, *, links: bool = True) -> SafeString:
         url_schemes={"http", "https"},
         link_rel=LINK_REL,
     )
-    return mark_safe(cleaned)  # noqa: S308 - escaped above and sanitised by nh3
+    return mark_safe(cleaned)  # noqa: S308  # safe-html: escaped above and sanitised by nh3
 
 
 def count_links(text: str) -> int:

@@ -2,43 +2,83 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from cosmediclist.catalog.models import Concern, Treatment
 from cosmediclist.core import origin, search
 from cosmediclist.core.navigation import live_sections
+from cosmediclist.core.pagecache import public_page
 from cosmediclist.core.personal_data import retention_table
+from cosmediclist.core.unavailable import RETRY_AFTER_SECONDS
+from cosmediclist.editorial.models import ArticlePage
+
+
+@public_page
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    """A search by treatment or concern and town first, then featured guides and treatments."""
+    treatments = list(Treatment.objects.published().order_by("name").only("name", "slug", "summary"))
+    context = {
+        "sections": live_sections(),
+        "treatments": treatments,
+        "featured_treatments": treatments[:6],
+        "concerns": list(Concern.objects.order_by("name").only("name", "slug")),
+        "guides": [
+            {"title": page.title, "url": page.get_url(), "standfirst": page.standfirst}
+            for page in ArticlePage.objects.live().public().order_by("-first_published_at")[:3]
+        ],
+    }
+    return render(request, "core/home.html", context)
 
 
 @require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"sections": live_sections()})
+def find(request: HttpRequest) -> HttpResponse:
+    """The home page's search: "treatment:<slug>" or "concern:<slug>" and a town, to the clinic search."""
+    kind, _, slug = request.GET.get("what", "").partition(":")
+    query = {"near": request.GET.get("where", "").strip()[:100]}
+    if kind in ("treatment", "concern") and slug:
+        query[kind] = slug[:120]
+    return HttpResponseRedirect(
+        reverse("directory:search") + "?" + urlencode({k: v for k, v in query.items() if v})
+    )
 
 
+@public_page
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "core/about.html")
 
 
+@public_page
 @require_safe
 def editorial_policy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/editorial_policy.html")
 
 
+@public_page
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-
-    return render(request, "core/privacy.html", {"kinds": retention_table()})
-
-
-@require_safe
-def contact(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/contact.html")
+    context = {
+        "kinds": retention_table(),
+        "staff_idle_minutes": settings.STAFF_IDLE_MINUTES,
+        "reader_idle_days": settings.READER_IDLE_MINUTES // (24 * 60),
+    }
+    return render(request, "core/privacy.html", context)
 
 
 @require_safe
@@ -70,7 +110,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+        response = JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -86,15 +128,33 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "404.html", status=404)
 
 
+@public_page
 @require_safe
 def site_search(request: HttpRequest) -> HttpResponse:
+    """Search results grouped by kind, opened by what the query asks for.
 
+    A query naming a treatment or concern and a place (or one with the "near" field filled in)
+    gets, as its first result, the nearest clinics offering it and a link to the clinic search
+    for exactly that: a result rather than a redirect, so the guides and treatment pages stay one
+    step away.
+    """
     query = search.clean_query(request.GET.get("q", ""))
-    groups = search.search(query)
+    near = search.clean_query(request.GET.get("near", ""))[:100]
+    intent = search.interpret(query, near) if query else None
+    alternatives = tuple(t.short_name for t in intent.terms) if intent else ()
+    groups = search.search(intent.provider_query if intent else query, alternatives=alternatives)
+    suggestions: list[str] = []
+    if intent and intent.terms and intent.place_suggestions:
+        suggestions = [f"{intent.terms[0].short_name} {town}" for town in intent.place_suggestions[:3]]
+    elif query and not groups:
+        suggestions = search.suggestions(query)
     context = {
         "query": query,
+        "near": near,
+        "intent": intent,
         "groups": groups,
-        "suggestions": search.suggestions(query) if query and not groups else [],
+        "suggestions": suggestions,
         "site_search_query": query,
+        "distance_units": "mi",
     }
     return render(request, "core/search.html", context)

@@ -16,6 +16,25 @@ def clinics_for_staff(user: AbstractBaseUser | AnonymousUser) -> list[Clinic]:
     return list(Clinic.objects.filter(memberships__user_id=user.pk).select_related("group").order_by("name"))
 
 
+def get_visible_clinic(user: AbstractBaseUser | AnonymousUser, slug: str) -> Clinic:
+    """A clinic's public profile (``for_profile()``): a verified clinic for everyone, an unverified
+    one only for its own staff and administrators.
+
+    Raises ``Http404`` otherwise, whether the clinic is missing or not yet verified.
+    """
+    clinic = Clinic.objects.for_profile().filter(slug=slug).first()
+    if clinic is None:
+        raise Http404
+    if clinic.is_verified:
+        return clinic
+    if user.is_authenticated and (
+        getattr(user, "is_superuser", False)
+        or ClinicMembership.objects.filter(user_id=user.pk, clinic=clinic).exists()
+    ):
+        return clinic
+    raise Http404
+
+
 def get_clinic_for_staff(user: AbstractBaseUser | AnonymousUser, slug: str) -> Clinic:
     """The clinic if the user is its owner or staff.
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from cosmediclist.accounts.http import account_of
 from cosmediclist.directory import images, services
 from cosmediclist.directory.models import (
     Clinic,
@@ -44,7 +45,7 @@ class ClinicAdmin(admin.ModelAdmin[Clinic]):
     def _verify(self, request: HttpRequest, clinics: QuerySet[Clinic], *, verified: bool) -> None:
         for clinic in clinics:
             try:
-                services.verify_clinic(actor=request.user, clinic=clinic, verified=verified)  # type: ignore[arg-type]
+                services.verify_clinic(actor=account_of(request), clinic=clinic, verified=verified)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return
@@ -104,7 +105,7 @@ class ClinicPhotoAdmin(admin.ModelAdmin[ClinicPhoto]):
 
     def save_model(self, request: HttpRequest, obj: ClinicPhoto, form: Any, change: bool) -> None:
         photo = services.add_photo(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=account_of(request),
             clinic=form.cleaned_data["clinic"],
             upload=form.cleaned_data["image"],
             alt_text=form.cleaned_data["alt_text"],
@@ -112,11 +113,11 @@ class ClinicPhotoAdmin(admin.ModelAdmin[ClinicPhoto]):
         obj.pk, obj.image, obj.sort_order = photo.pk, photo.image, photo.sort_order
 
     def delete_model(self, request: HttpRequest, obj: ClinicPhoto) -> None:
-        services.remove_photo(actor=request.user, photo=obj)  # type: ignore[arg-type]
+        services.remove_photo(actor=account_of(request), photo=obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ClinicPhoto]) -> None:
         for photo in queryset:
-            services.remove_photo(actor=request.user, photo=photo)  # type: ignore[arg-type]
+            services.remove_photo(actor=account_of(request), photo=photo)
 
 
 admin.site.register(Offer)

@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from cosmediclist.catalog.models import Treatment
+from cosmediclist.catalog.models import Concern, Treatment
 from cosmediclist.directory import geo
 from cosmediclist.directory.models import WEEKEND, Clinic, ClinicQuerySet, Offer, OpeningHours, Practitioner
 from cosmediclist.directory.places import Place
-from cosmediclist.reviews.rating import bayesian_score
+from cosmediclist.directory.rating import bayesian_score
 
 PER_PAGE = 20
 DEFAULT_RADIUS_KM = 25
+# Clinics shown beside a treatment (its page, the site search): the nearest within 60 miles.
+NEAREST_RADIUS_MILES = 60
 
 
 @dataclass(frozen=True)
 class Criteria:
     treatments: list[Treatment] | None = None  # None: any treatment; []: nothing can match
     place: Place | None = None
-    radius_km: int = DEFAULT_RADIUS_KM
+    radius_km: float = DEFAULT_RADIUS_KM
     sort: str = ""
     price_min: int | None = None
     price_max: int | None = None
@@ -38,6 +41,17 @@ class Results:
     page: int = 1
     pages: int = 1
     sort: str = "rating"
+
+
+def chosen_treatments(treatment: Treatment | None, concern: Concern | None) -> list[Treatment] | None:
+    """The treatments a search asks for: those for the concern (narrowed to the treatment when both
+    are given), the one treatment, or None for any treatment. One query with a concern."""
+    if concern is not None:
+        treatments = list(Treatment.objects.published().filter(concern_links__concern=concern))
+        if treatment is not None:
+            treatments = [t for t in treatments if t.pk == treatment.pk]
+        return treatments
+    return None if treatment is None else [treatment]
 
 
 def _offers(criteria: Criteria) -> Any:
@@ -73,7 +87,7 @@ def matching(criteria: Criteria) -> ClinicQuerySet:
 
 
 # The columns fetched per candidate when searching around a place; the distance is added last.
-# "rating_score" is the Bayesian average published on the review policy page (reviews.rating).
+# "rating_score" is the Bayesian average published on the review policy page (directory.rating).
 _COLUMNS = ("pk", "latitude", "longitude", "price_key", "rating_score", "name", "median_response_hours")
 PRICE, RATING, NAME, RESPONSE, DISTANCE = 3, 4, 5, 6, 7
 
@@ -89,12 +103,32 @@ def _sort_key(sort: str) -> Any:
     return lambda row: (row[DISTANCE], row[NAME])
 
 
-def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Results:
-    """One page of results, in a fixed number of queries whatever the number of clinics.
+_ORDERING: dict[str, list[Any]] = {
+    "price": [F("price_key").asc(nulls_last=True), "name"],
+    "rating": [F("rating_score").desc(nulls_last=True), "-rating_count", "name"],
+    "response": [F("median_response_hours").asc(nulls_last=True), "name"],
+}
 
-    With a place, the bounding box (indexed) picks candidates, the exact distance drops those
-    beyond the radius, and sorting happens in Python over the few columns fetched; then only
-    the page's clinics are loaded with their offers and practitioners.
+
+def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Results:
+    """One page of results (a page past the last gives the last), in a fixed number of queries."""
+
+    def window(total: int) -> tuple[int, int]:
+        nonlocal page
+        page = min(max(1, page), max(1, math.ceil(total / per_page)))
+        return (page - 1) * per_page, page * per_page
+
+    clinics, total, sort = search(criteria, window)
+    return Results(clinics, total, page, max(1, math.ceil(total / per_page)), sort)
+
+
+def search(criteria: Criteria, window: Callable[[int], tuple[int, int]]) -> tuple[list[Clinic], int, str]:
+    """The clinics in ``window(total)`` (start, end), the total and the order used.
+
+    A fixed number of queries whatever the number of clinics. With a place, the bounding box
+    (indexed) picks candidates, the exact distance drops those beyond the radius, and sorting
+    happens in Python over the few columns fetched; then only the chosen clinics are loaded with
+    their offers and practitioners, each with ``distance_km`` set.
     """
     queryset = matching(criteria)
     sort = criteria.sort or ("distance" if criteria.place else "rating")
@@ -103,17 +137,10 @@ def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Resu
         counts = queryset.aggregate(total=Count("pk"), rated=Count("pk", filter=Q(rating_count__gt=0)))
         if not criteria.sort and not counts["rated"]:
             sort = "name"  # no clinic here has a review yet: rating order would be meaningless
-        ordering: list[Any] = {
-            "price": [F("price_key").asc(nulls_last=True), "name"],
-            "rating": [F("rating_score").desc(nulls_last=True), "-rating_count", "name"],
-            "response": [F("median_response_hours").asc(nulls_last=True), "name"],
-        }.get(sort, ["name"])
+        ordering = _ORDERING.get(sort, ["name"])
         total = counts["total"]
-        pages = max(1, math.ceil(total / per_page))
-        page = min(max(1, page), pages)
-        start = (page - 1) * per_page
-        clinics = list(queryset.for_cards(criteria.treatments).order_by(*ordering)[start : start + per_page])
-        return Results(clinics, total, page, pages, sort)
+        start, end = window(total)
+        return list(queryset.for_cards(criteria.treatments).order_by(*ordering)[start:end]), total, sort
     rows = []
     candidates = queryset.in_box(place.latitude, place.longitude, criteria.radius_km).values_list(*_COLUMNS)
     for row in candidates:
@@ -121,24 +148,27 @@ def find(criteria: Criteria, *, page: int = 1, per_page: int = PER_PAGE) -> Resu
         if distance <= criteria.radius_km:
             rows.append((*row, distance))
     rows.sort(key=_sort_key(sort))
-    total = len(rows)
-    pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), pages)
-    chosen = rows[(page - 1) * per_page : page * per_page]
+    start, end = window(len(rows))
+    chosen = rows[start:end]
     if not chosen:
-        return Results([], total, page, pages, sort)
+        return [], len(rows), sort
     loaded = Clinic.objects.for_cards(criteria.treatments).in_bulk([row[0] for row in chosen])
     clinics = []
     for row in chosen:
         clinic = loaded[row[0]]
         clinic.distance_km = row[DISTANCE]
         clinics.append(clinic)
-    return Results(clinics, total, page, pages, sort)
+    return clinics, len(rows), sort
 
 
 def nearest_offering(treatment: Treatment, *, place: Place | None, limit: int) -> list[Clinic]:
-    """Verified clinics offering the treatment: the nearest first (within 100 km) when a place is given."""
+    """Verified clinics offering the treatment: the nearest first (within 60 miles) when a place is given."""
     criteria = Criteria(
-        treatments=[treatment], place=place, radius_km=100, sort="distance" if place else "rating"
+        treatments=[treatment],
+        place=place,
+        radius_km=geo.to_km(NEAREST_RADIUS_MILES, "mi"),
+        sort="distance" if place else "rating",
     )
+    if place is None:  # no total is shown: the best rated, without counting them first
+        return list(matching(criteria).for_cards(criteria.treatments).order_by(*_ORDERING["rating"])[:limit])
     return find(criteria, per_page=limit).clinics

@@ -9,10 +9,19 @@ from django import forms
 from cosmediclist.catalog.models import Concern, Treatment
 from cosmediclist.core.forms import Form, ModelForm
 from cosmediclist.directory.images import MAX_BYTES
-from cosmediclist.directory.models import PROFILE_FIELDS, Clinic, Offer, Practitioner, Weekday
+from cosmediclist.directory.models import (
+    PRACTITIONER_FIELDS,
+    PROFILE_FIELDS,
+    Clinic,
+    Offer,
+    Practitioner,
+    Weekday,
+)
 
 SORTS = [("distance", "Distance"), ("price", "Price"), ("rating", "Rating"), ("response", "Response time")]
-RADII = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
+RADII = [(n, str(n)) for n in (1, 3, 5, 10, 15, 25, 50, 100)]
+UNITS = [("mi", "miles"), ("km", "kilometres")]
+DEFAULT_RADIUS = {"mi": 15, "km": 25}
 
 
 class SearchForm(Form):
@@ -26,14 +35,15 @@ class SearchForm(Form):
         queryset=Concern.objects.all(), to_field_name="slug", required=False, empty_label="Any concern"
     )
     near = forms.CharField(
-        label="Near (town or city)",
+        label="Near (town, city or postcode)",
         max_length=100,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     lat = forms.FloatField(min_value=-90, max_value=90, required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(min_value=-180, max_value=180, required=False, widget=forms.HiddenInput)
-    radius = forms.TypedChoiceField(label="Within", choices=RADII, coerce=int, required=False, initial=25)
+    radius = forms.TypedChoiceField(label="Within", choices=RADII, coerce=int, required=False, initial=15)
+    units = forms.ChoiceField(label="Distance in", choices=UNITS, required=False, initial="mi")
     sort = forms.ChoiceField(label="Sort by", choices=SORTS, required=False)
     price_min = forms.IntegerField(label="Price from (£)", min_value=0, max_value=100_000, required=False)
     price_max = forms.IntegerField(label="Price up to (£)", min_value=0, max_value=100_000, required=False)
@@ -112,15 +122,7 @@ class PractitionerForm(ModelForm[Practitioner]):
 
     class Meta:
         model = Practitioner
-        fields = [
-            "name",
-            "profession",
-            "register",
-            "psa_register_name",
-            "registration_number",
-            "bio",
-            "sort_order",
-        ]
+        fields = list(PRACTITIONER_FIELDS)
 
     def clean_photo_upload(self) -> Any:
         return _check_size(self.cleaned_data.get("photo_upload"))

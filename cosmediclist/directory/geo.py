@@ -6,6 +6,18 @@ import math
 from dataclasses import dataclass
 
 EARTH_RADIUS_KM = 6371.0088
+KM_PER_MILE = 1.609344
+UNITS = {"mi": "miles", "km": "km"}  # what readers choose; miles by default, as UK road signs
+
+
+def to_km(distance: float, units: str) -> float:
+    """A distance given in ``units`` ("mi" or "km"), in kilometres."""
+    return distance * KM_PER_MILE if units == "mi" else float(distance)
+
+
+def from_km(km: float, units: str) -> float:
+    """A distance in kilometres, expressed in ``units`` ("mi" or "km")."""
+    return km / KM_PER_MILE if units == "mi" else km
 
 
 @dataclass(frozen=True)

@@ -106,14 +106,14 @@ class ClinicQuerySet(models.QuerySet["Clinic"]):
     def for_cards(self, treatments: Iterable[Treatment] | None = None) -> ClinicQuerySet:
         """What a search result shows, in a fixed number of queries.
 
-        Each clinic gets ``matching_offers`` (cheapest first, with their practitioners): the offers
-        for ``treatments`` when given, else all of its offers.
+        Each clinic gets ``matching_offers`` (cheapest first, with their treatment): the offers for
+        ``treatments`` when given, else all of its offers; and ``listed_practitioners``.
         """
         practitioners = Practitioner.objects.order_by("sort_order", "name")
         queryset = self.select_related("group").prefetch_related(
             Prefetch("practitioners", queryset=practitioners, to_attr="listed_practitioners")
         )
-        offers = Offer.objects.select_related("treatment").prefetch_related("practitioners")
+        offers = Offer.objects.select_related("treatment")
         if treatments is not None:
             offers = offers.filter(treatment__in=list(treatments))
         offers = offers.order_by("price_from_gbp", "treatment__name")
@@ -371,4 +371,15 @@ PROFILE_FIELDS = (
     "phone",
     "website",
     "accessibility",
+)
+
+# The fields of a practitioner that the clinic's staff edit in the portal.
+PRACTITIONER_FIELDS = (
+    "name",
+    "profession",
+    "register",
+    "psa_register_name",
+    "registration_number",
+    "bio",
+    "sort_order",
 )

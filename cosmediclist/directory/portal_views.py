@@ -6,6 +6,7 @@ at the method, so that staff of another clinic get the same 404 for every URL an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +16,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cosmediclist.accounts.http import AuthenticatedHttpRequest
-from cosmediclist.core.portal import add_service_errors, portal_view
+from cosmediclist.core.portal import add_service_errors, portal_view, run_form
 from cosmediclist.directory import access, services
 from cosmediclist.directory.forms import (
     ClinicProfileForm,
@@ -25,7 +26,13 @@ from cosmediclist.directory.forms import (
     PhotoForm,
     PractitionerForm,
 )
-from cosmediclist.directory.models import Clinic, ClinicMembership, ClinicPhoto, Practitioner
+from cosmediclist.directory.models import (
+    PRACTITIONER_FIELDS,
+    Clinic,
+    ClinicMembership,
+    ClinicPhoto,
+    Practitioner,
+)
 
 SAFE = ("GET", "HEAD")
 
@@ -34,6 +41,17 @@ def _not_allowed(
     request: AuthenticatedHttpRequest, allowed: tuple[str, ...] = ("GET", "HEAD", "POST")
 ) -> HttpResponse | None:
     return None if request.method in allowed else HttpResponseNotAllowed(allowed)
+
+
+def _remove(
+    request: AuthenticatedHttpRequest, remove: Callable[[], None], message: str, back_to: str, slug: str
+) -> HttpResponse:
+    """Remove a practitioner, an offer or a photo (POST only), then back to its list with ``message``."""
+    if (refused := _not_allowed(request, ("POST",))) is not None:
+        return refused
+    remove()
+    messages.success(request, message)
+    return redirect(back_to, slug=slug)
 
 
 @portal_view()
@@ -57,14 +75,11 @@ def clinic_profile(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
     if (refused := _not_allowed(request)) is not None:
         return refused
     form = ClinicProfileForm(request.POST or None, instance=clinic)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_clinic(actor=request.user, clinic=clinic, changes=form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "The clinic's details are saved.")
-            return redirect("directory_portal:clinic", slug=clinic.slug)
+    if request.method == "POST" and run_form(
+        form, lambda data: services.update_clinic(actor=request.user, clinic=clinic, changes=data)
+    ):
+        messages.success(request, "The clinic's details are saved.")
+        return redirect("directory_portal:clinic", slug=clinic.slug)
     return _page(request, "profile", clinic, form)
 
 
@@ -78,14 +93,11 @@ def clinic_hours(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         initial[f"opens_{row.weekday}"] = row.opens_at
         initial[f"closes_{row.weekday}"] = row.closes_at
     form = HoursForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_opening_hours(actor=request.user, clinic=clinic, hours=form.hours())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Opening hours saved.")
-            return redirect("directory_portal:hours", slug=clinic.slug)
+    if request.method == "POST" and run_form(
+        form, lambda data: services.set_opening_hours(actor=request.user, clinic=clinic, hours=form.hours())
+    ):
+        messages.success(request, "Opening hours saved.")
+        return redirect("directory_portal:hours", slug=clinic.slug)
     return _page(request, "hours", clinic, form)
 
 
@@ -95,7 +107,7 @@ def _save_practitioner(
     form: PractitionerForm,
     practitioner: Practitioner | None,
 ) -> HttpResponse | None:
-    data = {k: v for k, v in form.cleaned_data.items() if k in services.PRACTITIONER_FIELDS}
+    data = {k: v for k, v in form.cleaned_data.items() if k in PRACTITIONER_FIELDS}
     try:
         services.save_practitioner(
             actor=request.user,
@@ -143,11 +155,13 @@ def practitioner_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> 
 @portal_view()
 def practitioner_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     practitioner = access.get_practitioner_for_staff(request.user, slug, pk)
-    if (refused := _not_allowed(request, ("POST",))) is not None:
-        return refused
-    services.remove_practitioner(actor=request.user, practitioner=practitioner)
-    messages.success(request, "Practitioner removed.")
-    return redirect("directory_portal:practitioners", slug=slug)
+    return _remove(
+        request,
+        lambda: services.remove_practitioner(actor=request.user, practitioner=practitioner),
+        "Practitioner removed.",
+        "directory_portal:practitioners",
+        slug,
+    )
 
 
 def _offer_form_page(
@@ -201,11 +215,13 @@ def offer_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
 @portal_view()
 def offer_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     offer = access.get_offer_for_staff(request.user, slug, pk)
-    if (refused := _not_allowed(request, ("POST",))) is not None:
-        return refused
-    services.remove_offer(actor=request.user, offer=offer)
-    messages.success(request, "Treatment removed from the listing.")
-    return redirect("directory_portal:offers", slug=slug)
+    return _remove(
+        request,
+        lambda: services.remove_offer(actor=request.user, offer=offer),
+        "Treatment removed from the listing.",
+        "directory_portal:offers",
+        slug,
+    )
 
 
 @portal_view()
@@ -214,19 +230,17 @@ def photos(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     if (refused := _not_allowed(request)) is not None:
         return refused
     form = PhotoForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_photo(
-                actor=request.user,
-                clinic=clinic,
-                upload=form.cleaned_data["image"],
-                alt_text=form.cleaned_data["alt_text"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Photo added.")
-            return redirect("directory_portal:photos", slug=clinic.slug)
+    if request.method == "POST" and run_form(
+        form,
+        lambda data: services.add_photo(
+            actor=request.user,
+            clinic=clinic,
+            upload=data["image"],
+            alt_text=data["alt_text"],
+        ),
+    ):
+        messages.success(request, "Photo added.")
+        return redirect("directory_portal:photos", slug=clinic.slug)
     return _page(request, "photos", clinic, form, photos=clinic.photos.order_by("sort_order", "id"))
 
 
@@ -234,11 +248,13 @@ def photos(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 def photo_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     clinic = access.get_clinic_for_staff(request.user, slug)
     photo = get_object_or_404(ClinicPhoto, clinic=clinic, pk=pk)
-    if (refused := _not_allowed(request, ("POST",))) is not None:
-        return refused
-    services.remove_photo(actor=request.user, photo=photo)
-    messages.success(request, "Photo removed.")
-    return redirect("directory_portal:photos", slug=slug)
+    return _remove(
+        request,
+        lambda: services.remove_photo(actor=request.user, photo=photo),
+        "Photo removed.",
+        "directory_portal:photos",
+        slug,
+    )
 
 
 @portal_view()
@@ -247,14 +263,11 @@ def team(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     if (refused := _not_allowed(request)) is not None:
         return refused
     form = InviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.invite_staff(actor=request.user, clinic=clinic, email=form.cleaned_data["email"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Invitation sent. The link works for 7 days.")
-            return redirect("directory_portal:team", slug=clinic.slug)
+    if request.method == "POST" and run_form(
+        form, lambda data: services.invite_staff(actor=request.user, clinic=clinic, email=data["email"])
+    ):
+        messages.success(request, "Invitation sent. The link works for 7 days.")
+        return redirect("directory_portal:team", slug=clinic.slug)
     members = (
         ClinicMembership.objects.filter(clinic=clinic).select_related("user").order_by("role", "created_at")
     )

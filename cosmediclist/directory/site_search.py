@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from cosmediclist.core.search import SearchGroup, SearchResult
+from cosmediclist.directory import places
 from cosmediclist.directory.models import Clinic, Practitioner
 
 
@@ -20,9 +21,10 @@ def clinics(query: str, limit: int) -> SearchGroup:
     )
 
 
-def _clinic_vocabulary() -> list[str]:
-    names = Clinic.objects.verified().values_list("name", "town")
-    return sorted({n for pair in names for n in pair})
+def _place_vocabulary() -> list[str]:
+    """Places, for "did you mean": the towns of listed clinics and the UK's towns and cities."""
+    towns = set(Clinic.objects.verified().values_list("town", flat=True).distinct())
+    return sorted(towns | set(places.gazetteer().uk_keys.values()))
 
 
 def practitioners(query: str, limit: int) -> SearchGroup:
@@ -44,11 +46,5 @@ def practitioners(query: str, limit: int) -> SearchGroup:
     )
 
 
-def _practitioner_vocabulary() -> list[str]:
-    return list(
-        Practitioner.objects.filter(clinic__is_verified=True).values_list("name", flat=True).distinct()
-    )
-
-
-clinics.vocabulary = _clinic_vocabulary  # type: ignore[attr-defined]
-practitioners.vocabulary = _practitioner_vocabulary  # type: ignore[attr-defined]
+# Suggestions name places, never clinics or people: practitioners offer no vocabulary.
+clinics.vocabulary = _place_vocabulary  # type: ignore[attr-defined]

@@ -19,5 +19,10 @@ register(
         ActionType("comment.page-closed", "Comments closed on a page", PAGES),
         ActionType("comment.page-opened", "Comments reopened on a page", PAGES),
         ActionType("comment.unsubscribed", "Reply notifications stopped for a comment"),
+        ActionType(
+            "comment.rules_changed",
+            "Comment moderation rules changed in the CMS (each field: old -> new)",
+            ("discussion.moderationsettings",),
+        ),
     ]
 )

@@ -10,6 +10,7 @@ from django.db.models import Q
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from cosmediclist.core.models import TimeStampedModel
+from cosmediclist.core.settings_audit import audited_setting
 
 EDIT_WINDOW = timedelta(minutes=15)
 
@@ -179,6 +180,7 @@ class Approval(models.TextChoices):
     OPEN = "open", "Publish every comment that passes the other checks"
 
 
+@audited_setting("comment.rules_changed")
 @register_setting(icon="comment")
 class ModerationSettings(BaseGenericSetting):  # type: ignore[misc]
     """The comment rules, set by administrators in the CMS (Settings → Comment moderation)."""

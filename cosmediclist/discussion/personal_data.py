@@ -48,6 +48,10 @@ register(
             find=lambda person: comments_of(person).select_related("page"),
             export=_export_comment,
             erase=erase_comments,
+            claim=lambda user: Comment.objects.filter(email__iexact=user.email, user__isnull=True).update(
+                user=user
+            ),
+            claimed_as="comments",
             order=30,
             kept="While published; the keyed hash of your address goes after COMMENT_IP_RETENTION_DAYS",
             erasure="Your name, email, website and words are erased; replies by others stay.",

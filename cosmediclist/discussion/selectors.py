@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
+from cosmediclist.core import pagecache
 from cosmediclist.discussion import tokens
 from cosmediclist.discussion.avatars import Avatar, avatar_for
 from cosmediclist.discussion.models import (
@@ -99,30 +101,50 @@ def _int(value: str | None, default: int) -> int:
 def build_section(*, request: HttpRequest, page: Page) -> Section:
     """The visible comments of ``page`` for this visitor: four queries whatever their number.
 
-    1. the moderation settings (cached on the request), 2. the per-page closing flag,
-    3. the comment count and the number of top-level threads, 4. every comment of the
-    threads on the requested page, held ones included only for the browser that wrote them.
+    1. the moderation settings (from the data cache, see ``rules_to_show``), 2. the per-page
+    closing flag, 3. the comment count and the number of top-level threads, 4. every comment of
+    the threads on the requested page, held ones included only for the browser that wrote them.
     """
-    rules = ModerationSettings.load(request)
-    closed = PageCommentSettings.objects.filter(page_id=page.pk, is_closed=True).exists()
+    rules = rules_to_show(request)
+    closed = _closed_flag(page)
     author = tokens.author_hash(request)
     order = request.GET.get("corder", "oldest")
     order = order if order in ORDERS else "oldest"
     visible = Comment.objects.on_page(page.pk).visible_to(author)
-    counts = Comment.objects.on_page(page.pk).aggregate(
-        total=Count("pk", filter=Q(status=Status.APPROVED)),
-        roots=Count("pk", filter=Q(parent__isnull=True) & (Q(status=Status.APPROVED) | _own(author))),
+    approved = Comment.objects.on_page(page.pk).filter(status=Status.APPROVED)
+    own_roots = Comment.objects.on_page(page.pk).filter(
+        Q(status=Status.APPROVED) | _own(author), parent__isnull=True
     )
     per_page = rules.threads_per_page
+
+    def threads_on(number: int) -> list[Comment]:
+        """The rows of the threads on page ``number``, each carrying both counts (one query)."""
+        start = (number - 1) * per_page
+        roots = (
+            visible.filter(parent__isnull=True)
+            .order_by(*ORDERS[order])
+            .values("pk")[start : start + per_page]
+        )
+        return list(
+            visible.filter(Q(pk__in=roots) | Q(thread_id__in=roots))
+            .for_display()
+            .annotate(total_count=_count(approved), roots_count=_count(own_roots))
+            .order_by("created_at", "id")
+        )
+
+    page_number = max(_int(request.GET.get("cpage"), 1), 1)
+    rows = threads_on(page_number)
+    if rows:
+        counts = {"total": rows[0].total_count, "roots": rows[0].roots_count}  # type: ignore[attr-defined]
+    else:  # no comment, or a page past the last: count, and show the last page
+        counts = Comment.objects.on_page(page.pk).aggregate(
+            total=Count("pk", filter=Q(status=Status.APPROVED)),
+            roots=Count("pk", filter=Q(parent__isnull=True) & (Q(status=Status.APPROVED) | _own(author))),
+        )
     num_pages = max((counts["roots"] + per_page - 1) // per_page, 1)
-    page_number = min(_int(request.GET.get("cpage"), 1), num_pages)
-    start = (page_number - 1) * per_page
-    roots = (
-        visible.filter(parent__isnull=True).order_by(*ORDERS[order]).values("pk")[start : start + per_page]
-    )
-    rows = list(
-        visible.filter(Q(pk__in=roots) | Q(thread_id__in=roots)).for_display().order_by("created_at", "id")
-    )
+    if page_number > num_pages:
+        page_number = num_pages
+        rows = threads_on(page_number)
     nodes, threads = _tree(rows, author=author, rules=rules)
     if order == "newest":
         threads.reverse()
@@ -141,6 +163,29 @@ def build_section(*, request: HttpRequest, page: Page) -> Section:
         post_url=reverse("discussion:post", args=[page.pk]),
         nodes=nodes,
     )
+
+
+def rules_to_show(request: HttpRequest) -> ModerationSettings:
+    """The comment rules for showing comments, kept in the data cache (core/pagecache.py) until
+    content changes: saving the settings is a change. Posting reads them afresh."""
+    rules: ModerationSettings = pagecache.cached_for_generation(
+        "discussion:moderation-settings", lambda: ModerationSettings.load(request)
+    )
+    return rules
+
+
+def _closed_flag(page: Page) -> bool:
+    """The page's closing flag: read with the page when its route fetched it, else one query."""
+    if "comment_settings" in page._state.fields_cache:
+        settings_row = page._state.fields_cache["comment_settings"]
+        return bool(settings_row is not None and settings_row.is_closed)
+    return PageCommentSettings.objects.filter(page_id=page.pk, is_closed=True).exists()
+
+
+def _count(rows: QuerySet[Comment]) -> Coalesce:
+    """The number of ``rows``, as a subquery."""
+    counted = rows.order_by().values("page_id").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted), 0)
 
 
 def _own(author: str) -> Q:

@@ -21,3 +21,8 @@ urlpatterns = [
     path("feeds/comments/", feeds.SiteCommentsFeed(), name="site-feed"),
     path("feeds/comments/<int:page_id>/", feeds.PageCommentsFeed(), name="page-feed"),
 ]
+
+account_urlpatterns = [
+    # /account/comments/: the reader's own comments (mounted in the ``myaccount`` namespace)
+    path("comments/", views.my_comments, name="comments"),
+]

@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -16,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import Page
 
+from cosmediclist.accounts.http import AuthenticatedHttpRequest, private
 from cosmediclist.core import ratelimit
 from cosmediclist.discussion import services, tokens
 from cosmediclist.discussion.forms import CommentForm, EditForm, ReportForm
@@ -193,3 +195,10 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if done:
         services.unsubscribe_replies(comment_id=comment_id)
     return render(request, "discussion/unsubscribe.html", {"done": done})
+
+
+@login_required
+def my_comments(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The reader's own comments, newest first ("My account")."""
+    comments = Comment.objects.filter(user=request.user).select_related("page").order_by("-created_at")
+    return private(render(request, "accounts/my_comments.html", {"comments": comments}))

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Left, Length
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -27,7 +28,7 @@ from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 
 from cosmediclist.core.registers import REGISTER_NAME, REGISTER_SHORT, STATUTORY, Register
-from cosmediclist.core.text import describe
+from cosmediclist.core.text import describe, one_line
 from cosmediclist.editorial.blocks import BodyBlock
 
 WORDS_PER_MINUTE = 200
@@ -122,8 +123,63 @@ class Reviewer(models.Model):
         return REGISTER_SHORT.get(self.register, "")
 
 
-class HomePage(Page):  # type: ignore[misc]
+class QuickRouteMixin:
+    """Routing and view-restriction checks in a fixed, small number of queries.
+
+    Wagtail walks the tree one level at a time (a query for each child and one more for its
+    specific page) and checks view restrictions in two queries. Here (editorial/routing.py, and
+    HomePage.route for other callers) the page is found by its ``url_path`` with its parent in one
+    query, then the specific page with ``route_select_related`` in one more; the restrictions of
+    the page and its ancestors, aliases resolved, take one query.
+    """
+
+    route_select_related: tuple[str, ...] = ()
+
+    def get_view_restrictions(self) -> Any:
+        from django.db.models.functions import Coalesce
+        from wagtail.models import PageViewRestriction
+
+        path: str = self.path  # type: ignore[attr-defined]
+        steplen: int = self.steplen  # type: ignore[attr-defined]
+        ancestors = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+        # An alias is checked against the restrictions of the page it copies, as Wagtail does.
+        sources = Page.objects.filter(path__in=ancestors).annotate(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=sources.values("source"))
+
+
+class OneLineTitles:
+    """A page's titles are one line, whatever the form or import that set them.
+
+    The title becomes the subject of Wagtail's workflow emails, and a header with a line break
+    cannot be sent: the reviewer would never hear of the guide. Wagtail's ``Page.save`` calls
+    ``full_clean`` (``minimal_clean`` for a draft), so this holds for the CMS, the API, factories and the demo loaders alike.
+    """
+
+    title: str
+    seo_title: str
+
+    def _one_line(self) -> None:
+        self.title = one_line(self.title)
+        self.seo_title = one_line(self.seo_title)
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:  # live pages and revisions
+        self._one_line()
+        super().full_clean(*args, **kwargs)  # type: ignore[misc]
+
+    def minimal_clean(self) -> None:  # drafts
+        self._one_line()
+        super().minimal_clean()  # type: ignore[misc]
+
+
+class HomePage(OneLineTitles, QuickRouteMixin, Page):  # type: ignore[misc]
     """The root of the page tree. "/" itself is core's home view, which wins over Wagtail's catch-all."""
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        if not path_components:
+            return super().route(request, path_components)
+        from cosmediclist.editorial.routing import find
+
+        return find(self.url_path, path_components, root=self)
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -136,13 +192,34 @@ class HomePage(Page):  # type: ignore[misc]
 
 
 class ArticleQuerySet(PageQuerySet):  # type: ignore[misc]
+    def unrestricted(self) -> ArticleQuerySet:
+        """Pages without a view restriction on themselves or an ancestor (whose paths prefix theirs).
+
+        Wagtail's ``.public()`` reads every view restriction in a query of its own first; this is
+        the same rule inline, in the query of the pages.
+        """
+        from wagtail.models import PageViewRestriction
+
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Left(OuterRef("path"), Length("page__path"))
+        )
+        return self.filter(~Exists(restricted))  # type: ignore[no-any-return]
+
     def for_listing(self) -> ArticleQuerySet:
-        """Live articles newest first, with what a card shows, in a fixed number of queries."""
-        images = get_image_model().objects.prefetch_renditions(CARD_SPEC)
+        """Live articles newest first, with what a card shows: tags and the card's rendition of
+        the hero image (read with the article) in one query each."""
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_SPEC)
         return (  # type: ignore[no-any-return]
             self.live()
-            .public()
-            .prefetch_related("tags", models.Prefetch("hero_image", queryset=images))
+            .unrestricted()
+            .select_related("hero_image")
+            .prefetch_related(
+                "tags",
+                # Where Wagtail's prefetch_renditions puts them, so get_rendition finds them.
+                models.Prefetch(
+                    "hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"
+                ),
+            )
             .order_by("-first_published_at", "-pk")
         )
 
@@ -153,7 +230,7 @@ class ArticleQuerySet(PageQuerySet):  # type: ignore[misc]
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticleIndexPage(Page):  # type: ignore[misc]
+class ArticleIndexPage(OneLineTitles, QuickRouteMixin, Page):  # type: ignore[misc]
     intro = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -192,7 +269,7 @@ class Heading:
     text: str
 
 
-class ArticlePage(Page):  # type: ignore[misc]
+class ArticlePage(OneLineTitles, QuickRouteMixin, Page):  # type: ignore[misc]
     standfirst = models.CharField(max_length=300, help_text="One or two sentences under the title.")
     summary = models.TextField(help_text="The plain-language summary shown at the top.")
     hero_image = models.ForeignKey(
@@ -244,6 +321,8 @@ class ArticlePage(Page):  # type: ignore[misc]
     ]
     parent_page_types = ["editorial.ArticleIndexPage"]
     subpage_types: list[str] = []
+    # What the page shows of other tables, read with the page (comment_settings: whether comments are closed).
+    route_select_related: tuple[str, ...] = ("author", "reviewer", "hero_image", "comment_settings")
 
     class Meta:
         constraints = [
@@ -306,14 +385,8 @@ class ArticlePage(Page):  # type: ignore[misc]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
-        hero = None
-        if self.hero_image_id:
-            hero = (
-                get_image_model()
-                .objects.prefetch_renditions(HERO_SPEC, SOCIAL_SPEC)
-                .filter(pk=self.hero_image_id)
-                .first()
-            )
+        # Read with the page (route_select_related); its renditions come from Wagtail's rendition cache.
+        hero = self.hero_image
         from cosmediclist.editorial import sharing, structured_data
 
         headings = self.headings()
@@ -353,6 +426,7 @@ class TreatmentGuidePage(ArticlePage):
     parent_page_types = ["editorial.ArticleIndexPage"]
     subpage_types: list[str] = []
     template = "editorial/treatment_guide_page.html"
+    route_select_related = (*ArticlePage.route_select_related, "treatment")
 
 
 class GuideReview(models.Model):

@@ -12,7 +12,11 @@ def guides(query: str, limit: int) -> SearchGroup:
     terms = full_text_terms(query)
     if not terms:
         return SearchGroup("Guides", [])
-    pages = ArticlePage.objects.live().public().search(terms)[:limit]
+    pages = list(ArticlePage.objects.live().public().search(terms)[:limit])
+    if not pages and len(terms) <= 5:  # a short query is the start of a word: "meso", "peel"
+        pages = list(
+            ArticlePage.objects.live().public().filter(title__icontains=terms).order_by("title")[:limit]
+        )
     return SearchGroup(
         "Guides", [SearchResult(title=page.title, url=page.url, summary=page.standfirst) for page in pages]
     )
@@ -31,3 +35,4 @@ def vocabulary() -> list[str]:
 
 
 guides.vocabulary = vocabulary  # type: ignore[attr-defined]
+guides.vocabulary_weight = 0.05  # type: ignore[attr-defined]

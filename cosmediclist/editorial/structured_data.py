@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime
-import json
 from typing import Any
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from cosmediclist.core.jsonld import json_ld_script
 from cosmediclist.core.text import describe
 from cosmediclist.editorial.models import ArticlePage
-
-# json.dumps escapes quotes; these keep "</script>" and friends out of the data block.
-_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def _id(url: str, fragment: str) -> str:
@@ -160,5 +157,4 @@ def article_graph(page: ArticlePage, *, parent: Any, tags: list[str], image_url:
 
 def as_script(data: dict[str, Any]) -> SafeString:
     """A JSON-LD data block (not executed, so the strict CSP has nothing to allow)."""
-    text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+    return json_ld_script(data)

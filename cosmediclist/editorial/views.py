@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from wagtail.views import serve
 
+from cosmediclist.editorial.routing import serve
 from cosmediclist.editorial.services import GUIDES_SLUG
 
 

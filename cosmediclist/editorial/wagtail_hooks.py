@@ -89,3 +89,16 @@ def guides_go_live_only_by_approval(request: HttpRequest, page: Any) -> HttpResp
         "Use “Submit to Medical review” instead.",
     )
     return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+@hooks.register("before_serve_page", order=100)  # type: ignore[untyped-decorator]
+def cache_public_pages(page: Any, request: HttpRequest, serve_args: Any, serve_kwargs: Any) -> None:
+    """A page served to an anonymous reader may be cached whole (core/pagecache.py).
+
+    Runs after Wagtail's own hook (order 0), which answers a restricted page with a sign-in or
+    password page before this is reached; a visitor who passed a restriction has a session
+    cookie, which bypasses the cache anyway.
+    """
+    from cosmediclist.core.pagecache import mark_public
+
+    mark_public(request)

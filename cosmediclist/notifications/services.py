@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import smtplib
 from collections.abc import Iterable
@@ -20,7 +21,6 @@ from cosmediclist.notifications.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
-STALE_AFTER = timedelta(minutes=10)
 MAX_BACKOFF = timedelta(hours=6)
 
 
@@ -60,6 +60,18 @@ def queue_email(
     return email
 
 
+def _stale_after() -> timedelta:
+    return timedelta(seconds=settings.EMAIL_SEND_LEASE_SECONDS)
+
+
+def message_id(email: OutgoingEmail) -> str:
+    """The message's Message-ID, the same at every attempt: a message sent twice (its worker was
+    killed after the server took it, before the outbox recorded it) is one message to the reader."""
+    digest = hashlib.sha256(f"{email.pk}:{email.key}".encode()).hexdigest()[:24]
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "localhost"
+    return f"<outbox.{email.pk}.{digest}@{domain}>"
+
+
 def render_email(email: OutgoingEmail) -> EmailMultiAlternatives:
     subject_name, text_name, html_name = _template_names(email.template)
     context = {**email.context, "site_url": settings.SITE_URL}
@@ -70,7 +82,7 @@ def render_email(email: OutgoingEmail) -> EmailMultiAlternatives:
         body=text_engine.get_template(text_name).render(context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
-        headers=dict(email.headers),
+        headers={"Message-ID": message_id(email), **email.headers},
     )
     message.attach_alternative(render_to_string(html_name, context), "text/html")
     for attachment in email.context.get("_attachments", []):
@@ -78,26 +90,40 @@ def render_email(email: OutgoingEmail) -> EmailMultiAlternatives:
     return message
 
 
+# How many waiting messages one successful retry makes due at once (the rest follow with the next).
+BACKLOG_BATCH = 1000
+
+
 def _backoff(attempts: int) -> timedelta:
-    return min(timedelta(seconds=30 * 2 ** (attempts - 1)), MAX_BACKOFF)
+    return min(timedelta(seconds=settings.EMAIL_RETRY_SECONDS * 2 ** (attempts - 1)), MAX_BACKOFF)
 
 
 def deliver(*, email_id: int) -> str:
     """Send one queued message; returns what happened ("sent", "retry", "failed", "skipped").
 
     1. Claims the row (queued and due → sending) in its own short transaction, so two
-       workers never send the same row.
+       workers never send the same row. A row left "sending" longer than
+       EMAIL_SEND_LEASE_SECONDS (its worker was killed) is claimed again; one "sending" for
+       less is someone else's send in progress: this job comes back when that lease ends.
     2. Sends outside any transaction.
     3. Marks it sent; on an SMTP or network error, counts the attempt and enqueues a
        retry with exponential backoff, or marks it failed after EMAIL_MAX_ATTEMPTS.
     """
+    from cosmediclist.notifications.tasks import deliver_email
+
     now = timezone.now()
-    claimed = (
-        OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.QUEUED)
-        .exclude(next_attempt_at__gt=now)
-        .update(status=OutgoingEmail.Status.SENDING, claimed_at=now)
+    due = Q(status=OutgoingEmail.Status.QUEUED) & (
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    )
+    abandoned = Q(status=OutgoingEmail.Status.SENDING, claimed_at__lt=now - _stale_after())
+    claimed = OutgoingEmail.objects.filter(due | abandoned, pk=email_id).update(
+        status=OutgoingEmail.Status.SENDING, claimed_at=now
     )
     if not claimed:
+        sending = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.SENDING).first()
+        if sending is not None and sending.claimed_at is not None:
+            deliver_email.using(run_after=sending.claimed_at + _stale_after()).enqueue(email_id)
+            return "busy"
         return "skipped"
     email = OutgoingEmail.objects.get(pk=email_id)
     try:
@@ -107,7 +133,30 @@ def deliver(*, email_id: int) -> str:
     OutgoingEmail.objects.filter(pk=email_id).update(
         status=OutgoingEmail.Status.SENT, sent_at=timezone.now(), attempts=email.attempts + 1
     )
+    if email.attempts:
+        _release_backlog()
     return "sent"
+
+
+def _release_backlog() -> None:
+    """A message that had failed went out: the mail server takes mail again, so the messages
+    still waiting out a back-off after a failed attempt are due now, not minutes later (as a
+    mail server flushes its deferred queue when the next hop answers again)."""
+    from cosmediclist.notifications.tasks import deliver_email
+
+    now = timezone.now()
+    waiting = list(
+        OutgoingEmail.objects.filter(
+            status=OutgoingEmail.Status.QUEUED, attempts__gt=0, next_attempt_at__gt=now
+        ).values_list("pk", flat=True)[:BACKLOG_BATCH]
+    )
+    if not waiting:
+        return
+    OutgoingEmail.objects.filter(pk__in=waiting, status=OutgoingEmail.Status.QUEUED).update(
+        next_attempt_at=now
+    )
+    for pk in waiting:
+        deliver_email.enqueue(pk)
 
 
 def _schedule_retry(email: OutgoingEmail, error: Exception) -> str:
@@ -136,12 +185,12 @@ def _schedule_retry(email: OutgoingEmail, error: Exception) -> str:
 def requeue_stalled() -> int:
     """Periodic: give back rows whose worker died mid-send or whose job was lost.
 
-    A row left "sending" for STALE_AFTER goes back to the queue with a new job; a queued row
-    overdue by STALE_AFTER gets a new job. Claiming is atomic, so an extra job is harmless.
+    A row left "sending" for EMAIL_SEND_LEASE_SECONDS goes back to the queue with a new job; a
+    queued row overdue by as long gets a new job. Claiming is atomic, so an extra job is harmless.
     """
     from cosmediclist.notifications.tasks import deliver_email
 
-    cutoff = timezone.now() - STALE_AFTER
+    cutoff = timezone.now() - _stale_after()
     count = 0
     with transaction.atomic():
         stalled = list(

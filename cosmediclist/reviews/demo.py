@@ -56,28 +56,30 @@ def load() -> None:
 
 def _treated(clinic: Clinic, treatment: Treatment, token: str, n: int) -> ConsultationRequest:
     [request] = consultation_services.submit_request(
-        clinics=[clinic],
-        treatments=[treatment],
-        concerns=[],
-        areas=[],
-        hopes="",
-        contact_method="email",
-        contact_times="",
-        name=f"Demo patient {n}",
-        email=f"{token}@patients.demo.cosmediclist.test",
-        phone="",
-        is_adult_confirmed=True,
-        answers=[consultation_services.Answer(q.slug, False) for q in questions_for([treatment])],
-        idempotency_token=token,
+        consultation_services.ConsultationInput(
+            clinics=[clinic],
+            treatments=[treatment],
+            concerns=[],
+            areas=[],
+            hopes="",
+            contact_method="email",
+            contact_times="",
+            name=f"Demo patient {n}",
+            email=f"{token}@patients.demo.cosmediclist.test",
+            phone="",
+            is_adult_confirmed=True,
+            answers=[consultation_services.Answer(q.slug, False) for q in questions_for([treatment])],
+            idempotency_token=token,
+        ),
     )
     # The demo books the consultation an hour ahead, then records the treatment.
     consultation_services.move_request(
-        actor=None,  # type: ignore[arg-type]
+        actor=None,
         request=request,
         to_status=Status.BOOKED,
         appointment_at=timezone.now() + timedelta(hours=1),
     )
-    consultation_services.move_request(actor=None, request=request, to_status=Status.TREATED)  # type: ignore[arg-type]
+    consultation_services.move_request(actor=None, request=request, to_status=Status.TREATED)
     return request
 
 
@@ -136,7 +138,7 @@ def _outcomes(clinic: Clinic, slug: str, at_3: list[str], at_6: list[str]) -> No
         request = _treated(clinic, treatment, f"{PREFIX}outcome-{slug}-{n}", n)
         last = timezone.now() - timedelta(days=200 + 9 * n)
         plan = consultation_services.record_plan(
-            actor=None,  # type: ignore[arg-type]
+            actor=None,
             request=request,
             treatment=treatment,
             starts=[last - timedelta(weeks=4), last],

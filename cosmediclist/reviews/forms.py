@@ -15,6 +15,13 @@ STARS = [(str(n), f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
 OPTIONAL_STARS = [("", "Skip"), *STARS]
 
 
+def _optional_stars(label: str) -> forms.TypedChoiceField:
+    """A one-to-five rating the reviewer may leave out (None then)."""
+    return forms.TypedChoiceField(
+        label=label, choices=OPTIONAL_STARS, coerce=int, required=False, empty_value=None
+    )
+
+
 class ReviewForm(forms.Form):
     treatment = forms.ModelChoiceField(
         queryset=Treatment.objects.none(), label="Treatment you had", empty_label=None
@@ -27,27 +34,9 @@ class ReviewForm(forms.Form):
     rating = forms.TypedChoiceField(
         label="Overall rating", choices=STARS, coerce=int, widget=forms.RadioSelect
     )
-    rating_explanation = forms.TypedChoiceField(
-        label="How well it was explained (optional)",
-        choices=OPTIONAL_STARS,
-        coerce=int,
-        required=False,
-        empty_value=None,
-    )
-    rating_care = forms.TypedChoiceField(
-        label="Care and aftercare (optional)",
-        choices=OPTIONAL_STARS,
-        coerce=int,
-        required=False,
-        empty_value=None,
-    )
-    rating_value = forms.TypedChoiceField(
-        label="Value for money (optional)",
-        choices=OPTIONAL_STARS,
-        coerce=int,
-        required=False,
-        empty_value=None,
-    )
+    rating_explanation = _optional_stars("How well it was explained (optional)")
+    rating_care = _optional_stars("Care and aftercare (optional)")
+    rating_value = _optional_stars("Value for money (optional)")
     verdict = forms.ChoiceField(label="Was it worth it?", choices=Verdict.choices, widget=forms.RadioSelect)
     title = forms.CharField(label="Title", max_length=120)
     body = forms.CharField(

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from cosmediclist.accounts.http import private
 from cosmediclist.consultations import tokens as consultation_tokens
 from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.consultations.references import normalise
@@ -22,12 +23,6 @@ QUESTIONS = [
     ("side_effect", "Have you had any side effect since your last session?", YesNo.choices),
     ("again", "Would you have it again?", Again.choices),
 ]
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -66,7 +61,7 @@ def check_in(request: HttpRequest, token: str) -> HttpResponse:
         "suggested": request.GET.get("visible", ""),
         "unsubscribe_path": tokens.unsubscribe_path(found.plan.request_id),
     }
-    return _private(render(request, "reviews/check_in.html", context, status=status))
+    return private(render(request, "reviews/check_in.html", context, status=status))
 
 
 @csrf_exempt  # one-click unsubscribe (RFC 8058) is a POST from the mail client; the signed token is the key
@@ -82,7 +77,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     done = request.method == "POST"
     if done:
         services.unsubscribe_check_ins(request=found)
-    return _private(render(request, "reviews/unsubscribe.html", {"req": found, "done": done}))
+    return private(render(request, "reviews/unsubscribe.html", {"req": found, "done": done}))
 
 
 @require_http_methods(["GET", "POST"])
@@ -109,6 +104,6 @@ def side_effect(request: HttpRequest, reference: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return _private(render(request, "reviews/side_effect_sent.html", context))
+            return private(render(request, "reviews/side_effect_sent.html", context))
     status = 400 if request.method == "POST" else 200
-    return _private(render(request, "reviews/side_effect.html", context, status=status))
+    return private(render(request, "reviews/side_effect.html", context, status=status))

@@ -1,4 +1,4 @@
-"""What reviews hold about a patient: their reviews of clinics and their side-effect reports."""
+"""What reviews hold about a patient: their reviews of clinics, outcome check-ins and side-effect reports."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from cosmediclist.consultations.personal_data import requests_of
 from cosmediclist.core.personal_data import Holding, NotPersonal, Person, register, stamp
-from cosmediclist.reviews.models import Review, SideEffectReport
+from cosmediclist.reviews.models import OutcomeCheckIn, Review, SideEffectReport
 from cosmediclist.reviews.services import erase_review
 
 
@@ -56,6 +56,30 @@ def _export_report(report: SideEffectReport) -> dict[str, Any]:
     }
 
 
+def _check_ins_of(person: Person) -> QuerySet[OutcomeCheckIn]:
+    return OutcomeCheckIn.objects.filter(plan__request__in=requests_of(person)).select_related(
+        "clinic", "treatment", "plan__request"
+    )
+
+
+def _export_check_in(check_in: OutcomeCheckIn) -> dict[str, Any]:
+    return {
+        "request": check_in.plan.request.reference,
+        "clinic": check_in.clinic.name,
+        "treatment": check_in.treatment.name,
+        "months_after": check_in.months,
+        "due_at": stamp(check_in.due_at),
+        "sent_at": stamp(check_in.sent_at),
+        "stopped_at": stamp(check_in.cancelled_at),
+        "results_still_visible": check_in.get_visible_display() if check_in.visible else None,
+        "side_effect_since_last_session": check_in.get_side_effect_display()
+        if check_in.side_effect
+        else None,
+        "would_have_it_again": check_in.get_again_display() if check_in.again else None,
+        "answered_at": stamp(check_in.answered_at),
+    }
+
+
 def _delete(rows: QuerySet[Any]) -> int:
     return int(rows.delete()[0])
 
@@ -77,6 +101,17 @@ register(
             order=5,
             erasure="Deleted; the clinic's rating and distribution are recomputed.",
             kept="As long as the review is published, or until you erase it.",
+        ),
+        Holding(
+            model="reviews.outcomecheckin",
+            section="Outcome check-ins",
+            description="The short questions sent 3, 6 and 12 months after a treatment plan, with your answers.",
+            find=_check_ins_of,
+            export=_export_check_in,
+            erase=_delete,
+            order=5,
+            retention="REQUEST_RETENTION_DAYS",
+            erasure="Deleted; the treatment's outcome figures no longer count your answers.",
         ),
         Holding(
             model="reviews.sideeffectreport",

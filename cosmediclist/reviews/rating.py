@@ -1,21 +1,15 @@
-"""The published rating formulas: a clinic's summary and the Bayesian average that search sorts by."""
+"""The published rating formulas: a clinic's summary and its Bayesian average (priors in directory.rating)."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, FloatField, Value
-from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Cast
+from django.db.models import Count
 
 from cosmediclist.directory.models import Clinic
+from cosmediclist.directory.rating import PRIOR_RATING, PRIOR_REVIEWS
 from cosmediclist.reviews.models import ClinicRating, Review, VerdictTally
 
-# The Bayesian average counts PRIOR_REVIEWS imaginary reviews of PRIOR_RATING stars (the middle
-# of the scale) alongside the real ones, so that a clinic with one 5-star review does not
-# outrank one with fifty at 4.8. These two numbers are published on the review policy page.
-PRIOR_REVIEWS = 5
-PRIOR_RATING = 3
 TWO_PLACES = Decimal("0.01")
 
 
@@ -25,15 +19,6 @@ def bayesian_average(*, count: int, total: int) -> Decimal | None:
         return None
     value = Decimal(total + PRIOR_REVIEWS * PRIOR_RATING) / Decimal(count + PRIOR_REVIEWS)
     return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-
-
-def bayesian_score() -> CombinedExpression:
-    """The same formula as a database expression over ``Clinic.rating_average`` and ``rating_count``,
-    for sorting search results in SQL (None, sorted last, for a clinic without reviews)."""
-    average = Cast("rating_average", FloatField())
-    count = Cast("rating_count", FloatField())
-    prior = Value(float(PRIOR_REVIEWS * PRIOR_RATING))
-    return (average * count + prior) / (count + Value(float(PRIOR_REVIEWS)))
 
 
 def plain_average(*, count: int, total: int) -> Decimal | None:

@@ -84,9 +84,9 @@ def worth_it_share(treatment: Treatment) -> Share:
 
 
 def clinic_reviews(clinic: Any, params: dict[str, str]) -> ClinicReviews:
-    """The clinic page's review section: five queries whatever the number of reviews (summary,
-    verdict tallies, page count, the page of reviews with treatment and reply, measured
-    outcomes); two (summary, measured outcomes) while the clinic has no published review."""
+    """The clinic page's review section: four queries whatever the number of reviews (summary,
+    verdict tallies, the page of reviews with treatment and reply, measured outcomes; and a page
+    count when filtered); two (summary, measured outcomes) while the clinic has no published review."""
     summary = ClinicRating.objects.filter(clinic=clinic).first()
     if summary is None or not summary.review_count:
         return ClinicReviews(
@@ -109,7 +109,11 @@ def clinic_reviews(clinic: Any, params: dict[str, str]) -> ClinicReviews:
     if rating is not None:
         reviews = reviews.filter(rating=rating)
     sort = params.get("sort", "newest") if params.get("sort") in SORTS else "newest"
-    page = Paginator(reviews.order_by(*SORTS[sort]), PER_PAGE).get_page(params.get("page"))
+    paginator = Paginator(reviews.order_by(*SORTS[sort]), PER_PAGE)
+    if not chosen and rating is None:
+        # Unfiltered, the summary (kept by the review services) already counts them: no COUNT query.
+        paginator.count = summary.review_count
+    page = paginator.get_page(params.get("page"))
     return ClinicReviews(
         summary=summary,
         page=page,

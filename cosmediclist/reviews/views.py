@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cosmediclist.core.portal import add_service_errors
+from cosmediclist.directory.rating import PRIOR_RATING, PRIOR_REVIEWS
 from cosmediclist.reviews import services, tokens
 from cosmediclist.reviews.forms import ReportForm, ReviewForm
 from cosmediclist.reviews.models import Review, ReviewInvitation, ReviewStatus
-from cosmediclist.reviews.rating import PRIOR_RATING, PRIOR_REVIEWS
 from cosmediclist.reviews.selectors import MINIMUM_PATIENTS
 
 THANKS_KEY = "review_submitted_for"

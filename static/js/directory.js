@@ -1,6 +1,9 @@
 /* Clinic search: "Use my location" fills the hidden lat/lng fields. The form works without it. */
 (function () {
   "use strict";
+  // The filters sit behind a "Filters" disclosure on phones; wide screens have room to show them.
+  var filters = document.querySelector("[data-filters]");
+  if (filters && window.matchMedia && window.matchMedia("(min-width: 48em)").matches) { filters.open = true; }
   var button = document.querySelector("[data-geolocate]");
   if (!button || !navigator.geolocation) { return; }
   var form = button.form;

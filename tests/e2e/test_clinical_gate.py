@@ -14,7 +14,8 @@ from cosmediclist.consultations.models import ClinicalReview, ConsultationReques
 from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.directory import demo as directory_demo
 from cosmediclist.directory.models import Clinic
-from tests.e2e.conftest import axe_violations
+from tests.e2e.axe import axe_violations
+from tests.e2e.signin import second_step
 
 STAFF = accounts_demo.CLINIC_STAFF  # also one of Wellcare's registered practitioners in the demo
 
@@ -24,22 +25,24 @@ def flagged_request() -> ConsultationRequest:
     clinic = Clinic.objects.get(name=directory_demo.WELLCARE, town="Manchester")
     treatment = Treatment.objects.get(slug="mesotherapy")
     [made] = services.submit_request(
-        clinics=[clinic],
-        treatments=[treatment],
-        concerns=[],
-        areas=[],
-        hopes="Softer stretch marks.",
-        contact_method="email",
-        contact_times="",
-        name="Gina Gate",
-        email="gina.gate@example.org",
-        phone="",
-        is_adult_confirmed=True,
-        answers=[
-            services.Answer(q.slug, q.slug == "anticoagulants-bleeding-disorder", "Warfarin")
-            for q in questions_for([treatment])
-        ],
-        idempotency_token="e2e-gate-token-000001",
+        services.ConsultationInput(
+            clinics=[clinic],
+            treatments=[treatment],
+            concerns=[],
+            areas=[],
+            hopes="Softer stretch marks.",
+            contact_method="email",
+            contact_times="",
+            name="Gina Gate",
+            email="gina.gate@example.org",
+            phone="",
+            is_adult_confirmed=True,
+            answers=[
+                services.Answer(q.slug, q.slug == "anticoagulants-bleeding-disorder", "Warfarin")
+                for q in questions_for([treatment])
+            ],
+            idempotency_token="e2e-gate-token-000001",
+        ),
     )
     assert made.flag == Flag.CLINICIAN_REVIEW
     return made
@@ -55,6 +58,7 @@ def test_a_plan_waits_for_the_clinicians_review(browser: Browser, live_server) -
     staff.get_by_label("Email").fill(STAFF.email)
     staff.get_by_label("Password").fill(STAFF.password)
     staff.get_by_role("button", name="Sign in").click()
+    second_step(staff, STAFF.email)
 
     # The flag stands out in the inbox with words, not colour alone.
     row = staff.get_by_role("row").filter(has_text=reference)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from cosmediclist.catalog.tests.factories import TreatmentFactory
 from cosmediclist.directory.tests.factories import (
     LONDON,
     ClinicFactory,
     OfferFactory,
     PractitionerFactory,
-    TreatmentFactory,
     hours,
 )
 
@@ -42,9 +42,9 @@ def test_use_my_location_fills_the_position_and_finds_nearby_clinics(page: Page,
     page.context.set_geolocation({"latitude": 51.509, "longitude": -0.126})
     page.goto(live_server.url + "/clinics/")
     page.get_by_role("button", name="Use my location").click()
-    expect(page.get_by_text("1 clinic within 25 km of your location")).to_be_visible()
+    expect(page.get_by_text("1 clinic within 15 miles of your location")).to_be_visible()
     expect(page.locator(".clinic-card__name")).to_have_text(["Thames Skin Rooms"])
-    page.get_by_label("Near (town or city)").fill("Manchster")
+    page.get_by_label("Near (town, city or postcode)").fill("Manchster")
     page.get_by_role("button", name="Search clinics").click()
     page.get_by_role("link", name="Manchester").click()
-    expect(page.get_by_text("within 25 km of Manchester")).to_be_visible()
+    expect(page.get_by_text("within 15 miles of Manchester")).to_be_visible()

@@ -10,7 +10,7 @@ from cosmediclist.accounts import demo as accounts_demo
 from cosmediclist.catalog import demo as catalog_demo
 from cosmediclist.directory import demo as directory_demo
 from cosmediclist.directory.models import Clinic
-from tests.e2e.conftest import axe_violations
+from tests.e2e.axe import axe_violations
 
 PREGNANCY = "Are you pregnant"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD
-from tests.e2e.conftest import axe_violations
+from tests.e2e.axe import axe_violations
+from tests.personas import PASSWORD
 
 
 @pytest.mark.django_db(transaction=True)

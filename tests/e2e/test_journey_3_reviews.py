@@ -16,7 +16,6 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import SmtpSink, run_tasks
 from cosmediclist.accounts import demo as accounts_demo
 from cosmediclist.catalog import demo as catalog_demo
 from cosmediclist.catalog.models import Treatment
@@ -28,7 +27,10 @@ from cosmediclist.directory.models import Clinic
 from cosmediclist.reviews import services
 from cosmediclist.reviews.models import ClinicRating
 from cosmediclist.reviews.tests.factories import treated_request
-from tests.e2e.conftest import axe_violations
+from tests.e2e.axe import axe_violations
+from tests.e2e.signin import second_step
+from tests.smtp import SmtpSink
+from tests.worker import run_tasks
 
 PATIENT = "pia.patient@example.org"
 STAFF = accounts_demo.CLINIC_STAFF
@@ -57,6 +59,7 @@ def sign_in(browser: Browser, base: str, login: Any, next_path: str) -> Page:
     page.get_by_label("Email").fill(login.email)
     page.get_by_label("Password").fill(login.password)
     page.get_by_role("button", name="Sign in").click()
+    second_step(page, login.email)
     return page
 
 

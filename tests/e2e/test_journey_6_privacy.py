@@ -10,11 +10,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD, SmtpSink, run_tasks
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.tests.privacy_fixtures import MARKERS, give_patient_data
 from tests.dump import raw_database_text
-from tests.e2e.conftest import axe_violations
+from tests.e2e.axe import axe_violations
+from tests.personas import PASSWORD
+from tests.smtp import SmtpSink
+from tests.worker import run_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

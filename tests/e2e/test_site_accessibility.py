@@ -15,7 +15,7 @@ from django.test import Client
 from playwright.sync_api import Page, ViewportSize
 
 from cosmediclist.editorial.tests.factories import wagtail_roots
-from tests.e2e.conftest import axe_violations
+from tests.e2e.axe import axe_violations
 from tests.site import crawl
 
 PHONE: ViewportSize = {"width": 390, "height": 844}

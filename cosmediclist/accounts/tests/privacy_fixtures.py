@@ -9,11 +9,12 @@ from typing import Any
 from django.utils import timezone
 
 from cosmediclist.accounts.models import User
+from cosmediclist.catalog.tests.factories import area, concern, mesotherapy
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import ConsultationRequest
-from cosmediclist.consultations.tests.factories import area, clinic_offering, concern, mesotherapy
 from cosmediclist.directory.models import Practitioner
 from cosmediclist.directory.services import link_practitioner
+from cosmediclist.directory.tests.factories import wellcare
 from cosmediclist.discussion.services import post_comment
 from cosmediclist.discussion.tests.factories import make_page
 
@@ -52,25 +53,27 @@ def _clinician_of(clinic: Any, staff: User) -> User:
 
 def give_patient_data(patient: User, staff: User) -> PatientData:
     treatment = mesotherapy()
-    clinic = clinic_offering(treatment, staff=staff, name="Wellcare Manchester", slug="wellcare-manchester")
+    clinic = wellcare(staff=staff, treatment=treatment)
     [request] = services.submit_request(
-        clinics=[clinic],
-        treatments=[treatment],
-        concerns=[concern()],
-        areas=[area()],
-        hopes="Softer stretch marks on my tummy before summer",
-        contact_method="phone",
-        contact_times="Evenings after six",
-        name="Pia Patient",
-        email="pia.patient@example.org",
-        phone="07700 900123",
-        is_adult_confirmed=True,
-        answers=[
-            services.Answer("pregnancy-breastfeeding", False),
-            services.Answer("anticoagulants-bleeding-disorder", True, "Warfarin since 2019 for a valve"),
-            services.Answer("recent-vaccination-or-antibiotics", False),
-        ],
-        idempotency_token="privacy-token-0123456789",
+        services.ConsultationInput(
+            clinics=[clinic],
+            treatments=[treatment],
+            concerns=[concern()],
+            areas=[area()],
+            hopes="Softer stretch marks on my tummy before summer",
+            contact_method="phone",
+            contact_times="Evenings after six",
+            name="Pia Patient",
+            email="pia.patient@example.org",
+            phone="07700 900123",
+            is_adult_confirmed=True,
+            answers=[
+                services.Answer("pregnancy-breastfeeding", False),
+                services.Answer("anticoagulants-bleeding-disorder", True, "Warfarin since 2019 for a valve"),
+                services.Answer("recent-vaccination-or-antibiotics", False),
+            ],
+            idempotency_token="privacy-token-0123456789",
+        ),
         user=patient,
     )
     # The warfarin answer flags the request: a clinician of the clinic clears it before booking.

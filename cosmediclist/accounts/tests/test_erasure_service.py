@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.privacy import erase_person, export_person, person_for
@@ -10,6 +13,8 @@ from cosmediclist.accounts.tests.privacy_fixtures import MARKERS, give_patient_d
 from cosmediclist.consultations.models import ConsultationRequest, IntakeAnswer, TreatmentPlan
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
+from cosmediclist.reviews.models import OutcomeCheckIn
+from cosmediclist.reviews.services.outcomes import answer_check_in, schedule_check_ins
 from tests.dump import raw_database_text
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +68,25 @@ def test_erasure_leaves_other_people_alone(patient: User, clinic_staff: User, re
     give_patient_data(patient, clinic_staff)
     erase_person(person=person_for(patient))
     assert User.objects.filter(pk__in=[reader.pk, clinic_staff.pk]).count() == 2
+
+
+def test_outcome_check_ins_are_exported_then_erased_and_leave_the_outcome_figures(
+    patient: User, clinic_staff: User
+) -> None:
+    data = give_patient_data(patient, clinic_staff)
+    plan = data.request.plans.get()
+    now = timezone.now()
+    [first, *_] = schedule_check_ins(plan=plan, finished_at=now - timedelta(days=100), now=now)
+    answer_check_in(check_in=first, question="visible", answer="partly")
+    answer_check_in(check_in=first, question="again", answer="yes")
+
+    exported, *later = export_person(person_for(patient))["sections"]["Outcome check-ins"]["items"]
+    assert [item["months_after"] for item in later] == [6, 12]
+    assert exported["months_after"] == 3 and exported["results_still_visible"] == "Partly visible"
+    assert exported["would_have_it_again"] == "Yes" and exported["answered_at"]
+    assert OutcomeCheckIn.objects.answered().filter(treatment=plan.treatment).count() == 1
+
+    counts = erase_person(person=person_for(patient))
+    assert counts["reviews.outcomecheckin"] == 3
+    assert not OutcomeCheckIn.objects.exists()
+    assert OutcomeCheckIn.objects.answered().filter(treatment=plan.treatment).count() == 0

@@ -10,13 +10,13 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from conftest import client_for
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.tests.privacy_fixtures import MARKERS, give_patient_data
 from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
 from tests.dump import raw_database_text
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 

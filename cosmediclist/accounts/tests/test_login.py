@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from tests.personas import PASSWORD
 
 LOGIN = reverse("accounts:login")
 

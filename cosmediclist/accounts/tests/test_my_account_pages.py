@@ -1,4 +1,5 @@
-"""My account: requests with what happens next, withdraw, printable answers, calendar files and feed."""
+"""My account: requests with what happens next and my review, withdraw, printable answers, calendar
+files and feed."""
 
 from __future__ import annotations
 
@@ -7,11 +8,15 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from conftest import client_for
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.tests.privacy_fixtures import give_patient_data
+from cosmediclist.consultations.models import Status
+from cosmediclist.consultations.services import move_request
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
+from cosmediclist.reviews.services import submit_review
+from cosmediclist.reviews.tests.factories import invitation_for, review_input
+from tests.personas import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +39,7 @@ def test_a_calendar_file_can_be_downloaded_again(patient: User, clinic_staff: Us
     data = give_patient_data(patient, clinic_staff)
     response = client_for(patient).get(f"/account/requests/{data.request.reference}/sessions/1.ics")
     assert response["Content-Type"].startswith("text/calendar")
-    assert b"BEGIN:VEVENT" in response.content and b"Wellcare Manchester" in response.content
+    assert b"BEGIN:VEVENT" in response.content and b"Wellcare Medical Centre" in response.content
 
 
 def test_other_people_cannot_reach_my_request(patient: User, clinic_staff: User, reader: User) -> None:
@@ -92,3 +97,16 @@ def test_email_preferences_are_saved_and_audited(patient: User) -> None:
 def test_my_comments_are_listed(patient: User, clinic_staff: User) -> None:
     give_patient_data(patient, clinic_staff)
     assert "My own words about mesotherapy" in client_for(patient).get("/account/comments/").content.decode()
+
+
+def test_my_review_is_shown_with_its_request(patient: User, clinic_staff: User) -> None:
+    data = give_patient_data(patient, clinic_staff)
+    move_request(actor=clinic_staff, request=data.request, to_status=Status.TREATED)
+    treatment = data.request.treatments.get()
+    submit_review(
+        invitation=invitation_for(data.request),
+        data=review_input(treatment, title="Gentle and well explained"),
+        user=patient,
+    )
+    page = client_for(patient).get("/account/requests/").content.decode()
+    assert "Gentle and well explained" in page and "4 out of 5" in page and "awaiting moderation" in page

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
 from cosmediclist.accounts.models import User
+from tests.personas import PASSWORD
 
 LOGIN = reverse("accounts:login")
 PROFILE = reverse("accounts:profile")

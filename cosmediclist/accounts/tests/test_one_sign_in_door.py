@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
 from cosmediclist.accounts.models import User
+from tests.personas import PASSWORD, code_for, enrol_app
 
 LOGIN = reverse("accounts:login")
 OTHER_DOORS = ["/cms/login/", "/django-admin/login/"]
@@ -56,6 +56,9 @@ def test_a_reader_signed_in_on_the_site_gets_no_cms(client: Client, reader: User
 
 
 def test_an_editor_signed_in_on_the_site_reaches_the_cms(client: Client, editor: User) -> None:
+    app = enrol_app(editor)
     response = client.post(LOGIN, {"email": editor.email, "password": PASSWORD, "next": "/cms/"})
+    assert response["Location"] == reverse("accounts:sign-in-code")
+    response = client.post(response["Location"], {"code": code_for(app)})
     assert response["Location"] == "/cms/"
     assert client.get("/cms/").status_code == 200

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from conftest import run_tasks
+from tests.worker import run_tasks
 
 
 def test_reset_link_arrives_and_sets_a_new_password(client: Client, reader, smtp_server) -> None:

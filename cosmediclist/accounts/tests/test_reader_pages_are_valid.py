@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from django.test import Client
 
-from conftest import client_for
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.tests.privacy_fixtures import give_patient_data
-from tests.site import parse
-
-VNU = Path(__file__).resolve().parents[3] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from tests.personas import client_for
+from tests.site import nu_html_errors, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -40,24 +35,7 @@ def test_reader_pages_pass_the_nu_html_checker(patient: User, clinic_staff: User
         "erase-error": mine.post("/account/delete/", {"email": "x@example.org"}),
         "erased": Client().get("/account/deleted/"),
     }
-    files = []
     for name, response in pages.items():
         assert response.status_code in (200, 400), name
         assert parse(response.content.decode()).h1_count == 1, name
-        path = tmp_path / f"{name}.html"
-        path.write_bytes(response.content)
-        files.append(str(path))
-    java = shutil.which("java")
-    assert java and VNU.exists(), "the Nu HTML Checker needs Java and npm's vnu-jar (make browser)"
-    result = subprocess.run(  # noqa: S603 - fixed arguments
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stderr or "{}").get("messages", [])
-        if m.get("type") == "error"
-    ]
-    assert errors == []
+    assert nu_html_errors({name: response.content for name, response in pages.items()}, tmp_path) == []

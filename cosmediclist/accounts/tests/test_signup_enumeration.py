@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD, run_tasks
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.tests.test_signup import form
 from cosmediclist.core.models import AuditEvent
+from tests.personas import PASSWORD
+from tests.worker import run_tasks
 
 SIGNUP = reverse("accounts:signup")
 

@@ -1,9 +1,10 @@
-"""Catalogue factories: deterministic sequences, no random values."""
+"""Catalogue factories (the only ones for treatments, concerns and areas) and mesotherapy, the persona
+clinics' treatment: deterministic sequences, no random values."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypedDict
 
 from factory.declarations import Sequence, SubFactory
 from factory.django import DjangoModelFactory
@@ -139,3 +140,83 @@ def full_treatment(n_each: int = 1, **fields: object) -> Treatment:
         treatment.areas.add(BodyAreaFactory.create())
         ContraindicationFactory.create().treatments.add(treatment)
     return treatment
+
+
+class _Question(TypedDict):
+    slug: str
+    question: str
+    handling: str
+    wait_weeks: int | None
+
+
+# Mesotherapy's screening questions: one for each way of handling a yes.
+SCREENING_QUESTIONS: list[_Question] = [
+    {
+        "slug": "pregnancy-breastfeeding",
+        "question": "Are you pregnant, trying to conceive or breastfeeding?",
+        "handling": "do_not_treat",
+        "wait_weeks": None,
+    },
+    {
+        "slug": "anticoagulants-bleeding-disorder",
+        "question": "Do you take blood-thinning medicine or have a bleeding disorder?",
+        "handling": "clinician_review",
+        "wait_weeks": None,
+    },
+    {
+        "slug": "recent-vaccination-or-antibiotics",
+        "question": "Have you had a vaccination, an illness or antibiotics in the last two weeks?",
+        "handling": "wait",
+        "wait_weeks": 2,
+    },
+]
+
+
+def mesotherapy() -> Treatment:
+    """Mesotherapy, the treatment the persona clinics offer: three screening questions, two aftercare steps.
+
+    Made once per test: a second call returns the same row.
+    """
+    found = Treatment.objects.filter(slug="mesotherapy").first()
+    if found is not None:
+        return found
+    treatment = TreatmentFactory.create(
+        name="Mesotherapy",
+        slug="mesotherapy",
+        procedure_type="minimally_invasive",
+        anaesthesia="topical",
+        sessions_min=3,
+        sessions_max=4,
+        session_minutes_max=60,
+        interval_weeks_max=2,
+        results_months_min=4,
+        price_gbp_min=80,
+        price_gbp_max=250,
+    )
+    for spec in SCREENING_QUESTIONS:
+        question, _ = Contraindication.objects.get_or_create(slug=spec["slug"], defaults=dict(spec))
+        question.treatments.add(treatment)
+    AftercareStepFactory.create(
+        treatment=treatment, after_hours=0, timing_label="Straight after", instruction="Leave the skin bare."
+    )
+    AftercareStepFactory.create(
+        treatment=treatment,
+        after_hours=24,
+        timing_label="First 24 hours",
+        instruction="Avoid heavy exercise, saunas and alcohol.",
+    )
+    return treatment
+
+
+def concern(slug: str = "stretch-marks") -> Concern:
+    """The concern with this slug, made on first use."""
+    found, _ = Concern.objects.get_or_create(
+        slug=slug, defaults={"name": slug.replace("-", " ").capitalize()}
+    )
+    return found
+
+
+def area(slug: str = "face") -> BodyArea:
+    """The body area with this slug, made on first use."""
+    found, _ = BodyArea.objects.get_or_create(slug=slug, defaults={"name": slug.capitalize()})
+    return found

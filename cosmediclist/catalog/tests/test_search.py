@@ -7,8 +7,8 @@ import re
 import pytest
 from django.test import Client
 
-from conftest import run_tasks
 from cosmediclist.catalog.tests.factories import BodyAreaFactory, ConcernFactory, TreatmentFactory
+from tests.worker import run_tasks
 
 pytestmark = pytest.mark.django_db
 

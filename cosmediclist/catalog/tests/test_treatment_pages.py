@@ -169,8 +169,9 @@ def test_the_treatment_page_runs_a_fixed_number_of_queries(client: Client, djang
     for _ in range(5):  # more clinics, each with practitioners, in "clinics offering"
         offer = OfferFactory.create(treatment=many)
         offer.practitioners.add(*PractitionerFactory.create_batch(3, clinic=offer.clinic))
-    # 7 for the treatment itself, 5 for the clinics that offer it, nearest first, and 2 for what
-    # patients told us (the "worth it" share and the measured results, reviews.selectors).
+    # 7 for the treatment itself, 4 for the clinics that offer it, nearest first, and 2 for what
+    # patients told us (the "worth it" share and the measured results, reviews.selectors), and 1 for
+    # the guides written about it (editorial_tags.treatment_guides).
     with django_assert_num_queries(14):
         assert client.get("/treatments/few/?near=Manchester").status_code == 200
     with django_assert_num_queries(14):

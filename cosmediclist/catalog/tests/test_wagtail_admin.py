@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from conftest import client_for, run_tasks
 from cosmediclist.catalog.models import Concern
 from cosmediclist.catalog.tests.factories import ContraindicationFactory, TreatmentFactory, full_treatment
 from cosmediclist.core.models import AuditEvent
+from tests.personas import client_for
+from tests.worker import run_tasks
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,7 @@
 """Every write to consultations; callers use ``services.submit_request(...)`` and friends."""
 
+from cosmediclist.consultations.inputs import ConsultationInput
+from cosmediclist.consultations.questionnaire import Answer
 from cosmediclist.consultations.services.moves import (
     GATE_MESSAGE,
     appointment_label,
@@ -9,7 +11,6 @@ from cosmediclist.consultations.services.moves import (
 )
 from cosmediclist.consultations.services.plans import cancel_plan, cancel_session, move_session, record_plan
 from cosmediclist.consultations.services.requests import (
-    Answer,
     add_note,
     default_session_starts,
     maintenance_due,
@@ -21,6 +22,7 @@ from cosmediclist.consultations.services.responsiveness import refresh_response_
 __all__ = [
     "GATE_MESSAGE",
     "Answer",
+    "ConsultationInput",
     "add_note",
     "appointment_label",
     "ask_to_change",

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from cosmediclist.api import webhooks
 from cosmediclist.consultations import calendar
 from cosmediclist.consultations.access import clinician_at
 from cosmediclist.consultations.models import (
@@ -97,7 +98,7 @@ def _set_appointment(request: ConsultationRequest, starts_at: datetime | None, p
 
 def move_request(
     *,
-    actor: User,
+    actor: User | None,
     request: ConsultationRequest,
     to_status: str,
     reason: str = "",
@@ -127,7 +128,7 @@ def move_request(
         setattr(request, field, getattr(fresh, field))
 
 
-def _apply_move(*, actor: User, request: ConsultationRequest, to_status: str, reason: str) -> None:
+def _apply_move(*, actor: User | None, request: ConsultationRequest, to_status: str, reason: str) -> None:
     """Save a checked move on a locked row, email the patient when it concerns them, audit."""
     now = timezone.now()
     from_status = request.status
@@ -152,6 +153,7 @@ def _apply_move(*, actor: User, request: ConsultationRequest, to_status: str, re
             context=patient_context(request, reason=request.decline_reason),
             headers=patient_headers(request),
         )
+    webhooks.status_changed(request, from_status=from_status)
     audit.record(
         actor=actor,
         action="consultation.moved",

@@ -86,7 +86,7 @@ def _session_lines(plan: TreatmentPlan, sessions: Sequence[PlannedSession]) -> l
 
 def record_plan(
     *,
-    actor: User,
+    actor: User | None,
     request: ConsultationRequest,
     treatment: Treatment,
     starts: Sequence[datetime],
@@ -151,14 +151,7 @@ def move_session(*, actor: User, session: PlannedSession, starts_at: datetime) -
         session.save(update_fields=["starts_at", "sequence"])
         Reminder.objects.bulk_create(_session_reminders(session, timezone.now()))
         _schedule_maintenance(plan)
-        _notify_change(session, "session_moved")
-        audit.record(
-            actor=actor,
-            action="plan.session_moved",
-            obj=plan,
-            clinic_id=plan.request.clinic_id,
-            data={"reference": plan.request.reference, "session": session.number},
-        )
+        _notify_change(actor, session, "session_moved")
     return session
 
 
@@ -176,18 +169,13 @@ def cancel_session(*, actor: User, session: PlannedSession) -> PlannedSession:
         if not plan.sessions.filter(status=SessionStatus.SCHEDULED).exists():
             plan.status = PlanStatus.CANCELLED
             plan.save(update_fields=["status", "updated_at"])
-        _notify_change(session, "session_cancelled")
-        audit.record(
-            actor=actor,
-            action="plan.session_cancelled",
-            obj=plan,
-            clinic_id=plan.request.clinic_id,
-            data={"reference": plan.request.reference, "session": session.number},
-        )
+        _notify_change(actor, session, "session_cancelled")
     return session
 
 
-def _send_sessions(*, actor: User, plan: TreatmentPlan, sessions: list[PlannedSession], event: str) -> None:
+def _send_sessions(
+    *, actor: User | None, plan: TreatmentPlan, sessions: list[PlannedSession], event: str
+) -> None:
     """Email the patient the plan's sessions with one .ics each (template ``plan_<event>``); audit."""
     request = plan.request
     queue_email(
@@ -235,9 +223,18 @@ def cancel_plan(*, actor: User, plan: TreatmentPlan) -> TreatmentPlan:
     return plan
 
 
-def _notify_change(session: PlannedSession, template: str) -> None:
+def _notify_change(actor: User, session: PlannedSession, change: str) -> None:
+    """The patient gets the changed session (email ``change`` with its .ics); audited as ``plan.<change>``."""
     plan = session.plan
     request = plan.request
+    audit.record(
+        actor=actor,
+        action=f"plan.{change}",
+        obj=plan,
+        clinic_id=request.clinic_id,
+        data={"reference": request.reference, "session": session.number},
+    )
+    template = change
     queue_email(
         key=f"plan:{plan.pk}:session:{session.number}:v{session.sequence}:{template}",
         template=template,

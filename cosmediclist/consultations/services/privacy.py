@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from cosmediclist.api import webhooks
 from cosmediclist.consultations.models import ClinicalReview, ConsultationRequest, Reminder, Status
 from cosmediclist.consultations.services.requests import email_clinic_staff
 from cosmediclist.core import audit
@@ -29,6 +30,7 @@ def withdraw_request(*, actor: User | None, request: ConsultationRequest) -> Non
         raise ValidationError({"request": "This request is already closed."})
 
     now = timezone.now()
+    from_status = request.status
     with transaction.atomic():
         request.status = Status.CLOSED
         request.withdrawn_at = request.finished_at = now
@@ -39,6 +41,7 @@ def withdraw_request(*, actor: User | None, request: ConsultationRequest) -> Non
         email_clinic_staff(
             request, key=f"consultation:{request.reference}:withdrawn", template="consultation_withdrawn"
         )
+        webhooks.status_changed(request, from_status=from_status)
         audit.record(
             actor=actor,
             action="consultation.withdrawn",
@@ -89,3 +92,25 @@ def erase_requests(requests: QuerySet[ConsultationRequest]) -> int:
         )
         erased += 1
     return erased
+
+
+def purge_intake(*, request_id: int) -> bool:
+    """Delete one request's answers and notes and blank what the reader hoped for, once its
+    retention period is over; returns False when it was purged already. Audited (counts only)."""
+    with transaction.atomic():
+        request = ConsultationRequest.objects.select_for_update().get(pk=request_id)
+        if request.intake_purged_at is not None:
+            return False
+        answers = request.answers.all().delete()[0]
+        notes = request.notes.all().delete()[0]
+        request.hopes = ""
+        request.intake_purged_at = timezone.now()
+        request.save(update_fields=["hopes", "intake_purged_at", "updated_at"])
+        audit.record(
+            actor=None,
+            action="consultation.intake_purged",
+            obj=request,
+            clinic_id=request.clinic_id,
+            data={"reference": request.reference, "answers": answers, "notes": notes},
+        )
+    return True

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import calendar as month_calendar
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -14,8 +12,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cosmediclist.catalog.models import BodyArea, Concern, Treatment
+from cosmediclist.api import webhooks
+from cosmediclist.catalog.models import Contraindication, Treatment
 from cosmediclist.consultations import tokens
+from cosmediclist.consultations.inputs import ConsultationInput
 from cosmediclist.consultations.models import (
     ConsultationRequest,
     Flag,
@@ -23,8 +23,9 @@ from cosmediclist.consultations.models import (
     Reminder,
     RequestConcern,
     RequestNote,
+    flag_for,
 )
-from cosmediclist.consultations.questionnaire import flag_for, questions_for
+from cosmediclist.consultations.questionnaire import questions_for
 from cosmediclist.consultations.references import new_reference
 from cosmediclist.core import audit
 from cosmediclist.directory.models import Clinic, Offer
@@ -32,15 +33,6 @@ from cosmediclist.notifications.services import queue_email
 
 if TYPE_CHECKING:
     from cosmediclist.accounts.models import User
-
-MAX_CLINICS = 3
-
-
-@dataclass(frozen=True)
-class Answer:
-    slug: str
-    is_yes: bool
-    detail: str = ""
 
 
 def patient_headers(request: ConsultationRequest) -> dict[str, str]:
@@ -78,121 +70,73 @@ def patient_context(request: ConsultationRequest, **extra: Any) -> dict[str, Any
     }
 
 
-def _validate_submission(
-    *,
-    clinics: Sequence[Clinic],
-    treatments: Sequence[Treatment],
-    is_adult_confirmed: bool,
-    answers: Sequence[Answer],
-) -> None:
-
+def _offer_problems(consultation: ConsultationInput) -> dict[str, str]:
+    """The rules that need the database: each clinic is verified and offers every chosen treatment."""
     errors: dict[str, str] = {}
-    if not 1 <= len(clinics) <= MAX_CLINICS:
-        errors["clinics"] = f"Choose between 1 and {MAX_CLINICS} clinics."
-    elif unverified := [c.name for c in clinics if not c.is_verified]:
+    clinics, treatments = consultation.clinics, consultation.treatments
+    if unverified := [c.name for c in clinics if not c.is_verified]:
         errors["clinics"] = f"{', '.join(unverified)} is not verified yet and cannot take requests."
-    if not treatments:
-        errors["treatments"] = "Choose at least one treatment."
-    else:
-        offered = set(
-            Offer.objects.filter(clinic__in=clinics, treatment__in=treatments).values_list(
-                "clinic_id", "treatment_id"
-            )
+    offered = set(
+        Offer.objects.filter(clinic__in=clinics, treatment__in=treatments).values_list(
+            "clinic_id", "treatment_id"
         )
-        missing = [
-            f"{c.name} does not offer {t.name}."
-            for c in clinics
-            for t in treatments
-            if (c.pk, t.pk) not in offered
-        ]
-        if missing:
-            errors["treatments"] = " ".join(missing)
-    if any(t.is_adults_only for t in treatments) and not is_adult_confirmed:
-        errors["is_adult_confirmed"] = "This treatment is for adults only: please confirm you are 18 or over."
-    answered = {a.slug for a in answers}
-    for question in questions_for(treatments):
-        if question.slug not in answered:
-            errors[f"q_{question.slug}"] = "Please answer yes or no."
-    if errors:
-        raise ValidationError(errors)
+    )
+    if missing := [
+        f"{c.name} does not offer {t.name}."
+        for c in clinics
+        for t in treatments
+        if (c.pk, t.pk) not in offered
+    ]:
+        errors["treatments"] = " ".join(missing)
+    return errors
 
 
-def submit_request(
-    *,
-    clinics: Sequence[Clinic],
-    treatments: Sequence[Treatment],
-    concerns: Sequence[Concern],
-    areas: Sequence[BodyArea],
-    hopes: str,
-    contact_method: str,
-    contact_times: str,
-    name: str,
-    email: str,
-    phone: str,
-    is_adult_confirmed: bool,
-    answers: Sequence[Answer],
-    idempotency_token: str,
-    user: User | None = None,
-) -> list[ConsultationRequest]:
+def submit_request(consultation: ConsultationInput, *, user: User | None = None) -> list[ConsultationRequest]:
     """Store one request per clinic with its encrypted answers, its emails and audit events.
 
-    1. Validates: 1–3 verified clinics that each offer every chosen treatment, adults-only
-       confirmation, an answer to every screening question; raises ValidationError per field.
+    1. Validates: the input's own rules (``ConsultationInput.problems``: 1–3 clinics, a treatment,
+       adults-only confirmation, an answer to every screening question of the chosen treatments, …),
+       then that every clinic is verified and offers every chosen treatment; raises ValidationError
+       keyed by field name.
     2. In ONE transaction: the requests, answers, ranked concerns, outbox emails (the reader's
        confirmation and one per clinic staff member, none with health answers) and an audit event.
     3. Idempotent per (clinic, token): a resubmitted form returns the requests it already made;
        a token already used for another choice of clinics raises ValidationError (nothing stored).
     """
+    clinics, token = consultation.clinics, consultation.idempotency_token
     existing = list(
-        ConsultationRequest.objects.filter(
-            clinic__in=clinics, idempotency_token=idempotency_token
-        ).select_related("clinic")
+        ConsultationRequest.objects.filter(clinic__in=clinics, idempotency_token=token).select_related(
+            "clinic"
+        )
     )
     if existing and len(existing) == len(clinics):
         return existing
     if existing:
         raise _already_sent()
-    _validate_submission(
-        clinics=clinics, treatments=treatments, is_adult_confirmed=is_adult_confirmed, answers=answers
-    )
-    relevant = {q.slug: q for q in questions_for(treatments)}
-    made: list[ConsultationRequest] = []
+    questions = {q.slug: q for q in questions_for(consultation.treatments)}
+    problems = consultation.problems(questions.values())
+    if not problems.keys() & {"clinics", "treatments"}:
+        problems |= _offer_problems(consultation)
+    if problems:
+        raise ValidationError(problems)
+    owner = user if user is not None and user.is_authenticated else None
     try:
         with transaction.atomic():
-            for clinic in clinics:
-                made.append(
-                    _create_one(
-                        clinic=clinic,
-                        fields={
-                            "hopes": hopes,
-                            "contact_method": contact_method,
-                            "contact_times": contact_times,
-                            "name": name,
-                            "email": email,
-                            "phone": phone,
-                            "is_adult_confirmed": is_adult_confirmed,
-                            "idempotency_token": idempotency_token,
-                            "user": user if user is not None and user.is_authenticated else None,
-                        },
-                        treatments=treatments,
-                        concerns=concerns,
-                        areas=areas,
-                        answers=[a for a in answers if a.slug in relevant],
-                        questions=relevant,
-                    )
-                )
+            return [
+                _create_one(clinic=clinic, consultation=consultation, questions=questions, user=owner)
+                for clinic in clinics
+            ]
     except IntegrityError:
         # A concurrent copy of the same submission may have won the race: answer with what it
         # stored, but only when it stored every request asked for; never report a success without rows.
         stored = list(
-            ConsultationRequest.objects.filter(
-                clinic__in=clinics, idempotency_token=idempotency_token
-            ).select_related("clinic")
+            ConsultationRequest.objects.filter(clinic__in=clinics, idempotency_token=token).select_related(
+                "clinic"
+            )
         )
         if len(stored) == len(clinics):
             return stored
         raise _already_sent() from None
-    return made
 
 
 def _already_sent() -> ValidationError:
@@ -207,35 +151,34 @@ def _already_sent() -> ValidationError:
 def _create_one(
     *,
     clinic: Clinic,
-    fields: dict[str, Any],
-    treatments: Sequence[Treatment],
-    concerns: Sequence[Concern],
-    areas: Sequence[BodyArea],
-    answers: Sequence[Answer],
-    questions: dict[str, Any],
+    consultation: ConsultationInput,
+    questions: dict[str, Contraindication],
+    user: User | None,
 ) -> ConsultationRequest:
     reference = new_reference()
     while ConsultationRequest.objects.filter(reference=reference).exists():
         reference = new_reference()
-    today = timezone.localdate()
-    flag = max(
-        (
-            flag_for(
-                handling=questions[a.slug].handling,
-                wait_weeks=questions[a.slug].wait_weeks,
-                is_yes=a.is_yes,
-                asked_on=today,
-            ).flag
-            for a in answers
-        ),
-        default=Flag.NONE,
+    answers = [a for a in consultation.answers if a.slug in questions]
+    flag = max((flag_for(questions[a.slug].handling, is_yes=a.is_yes) for a in answers), default=Flag.NONE)
+    request = ConsultationRequest.objects.create(
+        clinic=clinic,
+        reference=reference,
+        flag=flag,
+        user=user,
+        hopes=consultation.hopes,
+        contact_method=consultation.contact_method,
+        contact_times=consultation.contact_times,
+        name=consultation.name,
+        email=consultation.email,
+        phone=consultation.phone,
+        is_adult_confirmed=consultation.is_adult_confirmed,
+        idempotency_token=consultation.idempotency_token,
     )
-    request = ConsultationRequest.objects.create(clinic=clinic, reference=reference, flag=flag, **fields)
-    request.treatments.set(treatments)
-    request.areas.set(areas)
+    request.treatments.set(consultation.treatments)
+    request.areas.set(consultation.areas)
     RequestConcern.objects.bulk_create(
         RequestConcern(request=request, concern=concern, rank=rank)
-        for rank, concern in enumerate(concerns, 1)
+        for rank, concern in enumerate(consultation.concerns, 1)
     )
     IntakeAnswer.objects.bulk_create(
         IntakeAnswer(
@@ -264,8 +207,9 @@ def _create_one(
             to=member.user.email,
             context={"reference": reference, "clinic_name": clinic.name, "inbox_path": inbox_path},
         )
+    webhooks.request_created(request)
     audit.record(
-        actor=fields["user"],
+        actor=user,
         action="consultation.submitted",
         obj=request,
         clinic_id=clinic.pk,

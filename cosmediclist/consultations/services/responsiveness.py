@@ -8,13 +8,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cosmediclist.consultations.responsiveness import WINDOW, medians
+from cosmediclist.directory import services as directory_services
 from cosmediclist.directory.models import Clinic
 
 CHUNK = 500
 
 
 def refresh_response_times(*, clinic_ids: Collection[int] | None = None) -> int:
-    """Recompute and store ``Clinic.median_response_hours``; returns how many clinics changed.
+    """Recompute each clinic's response time and store it through the directory's service;
+    returns how many clinics changed.
 
     ``clinic_ids`` None means every clinic that has a figure or a request in the window (the
     management command). Three queries per 500 clinics. A derived figure, not an action on
@@ -27,19 +29,9 @@ def refresh_response_times(*, clinic_ids: Collection[int] | None = None) -> int:
                 Q(median_response_hours__isnull=False) | Q(consultation_requests__created_at__gte=since)
             ).values_list("pk", flat=True)
         )
-    changed = 0
-    for chunk in _chunks(sorted(clinic_ids)):
-        figures = medians(chunk)
-        stored = dict(Clinic.objects.filter(pk__in=chunk).values_list("pk", "median_response_hours"))
-        updates = [
-            Clinic(pk=pk, median_response_hours=hours)
-            for pk, hours in figures.items()
-            if pk in stored and stored[pk] != hours
-        ]
-        if updates:
-            Clinic.objects.bulk_update(updates, ["median_response_hours"])
-        changed += len(updates)
-    return changed
+    return sum(
+        directory_services.record_response_times(medians(chunk)) for chunk in _chunks(sorted(clinic_ids))
+    )
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:

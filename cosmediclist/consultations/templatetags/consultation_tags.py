@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from cosmediclist.consultations.models import time_zone_label
 from cosmediclist.consultations.responsiveness import describe_hours
 
 register = template.Library()
@@ -21,3 +22,9 @@ def response_time(clinic: Any) -> dict[str, Any]:
 def response_label(hours: float | None) -> str:
     """A stored response time in words: "Usually within 4 hours"."""
     return describe_hours(hours)
+
+
+@register.filter
+def zone_label(zone: str) -> str:
+    """A time zone in words: "UK time" rather than "Europe/London"."""
+    return time_zone_label(zone)

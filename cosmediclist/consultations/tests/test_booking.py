@@ -14,7 +14,7 @@ from icalendar import Calendar
 
 from cosmediclist.consultations import services, tokens
 from cosmediclist.consultations.models import ChangeRequest, ConsultationRequest, Status
-from cosmediclist.consultations.tests.conftest import clear, future_local
+from cosmediclist.consultations.tests.factories import clear, future_local
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
 

@@ -11,11 +11,11 @@ from django.conf import settings
 from django.test import Client
 from icalendar import Calendar
 
-from conftest import run_tasks
 from cosmediclist.consultations import services
-from cosmediclist.consultations.reminders import send_due_reminders
-from cosmediclist.consultations.tests.conftest import clear
+from cosmediclist.consultations.tasks import send_due_reminders
+from cosmediclist.consultations.tests.factories import clear
 from cosmediclist.core.periodic import run_due
+from tests.worker import run_tasks
 
 START = datetime(2031, 7, 7, 9, 0, tzinfo=UTC)  # 10:00 in London (summer time)
 

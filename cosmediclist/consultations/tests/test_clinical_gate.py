@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import ClinicalReview, Flag, Status, TreatmentPlan
-from cosmediclist.consultations.tests.conftest import clear, future_local, submit
-from cosmediclist.consultations.tests.factories import form_data
+from cosmediclist.consultations.tests.factories import clear, form_data, future_local, submit
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
 

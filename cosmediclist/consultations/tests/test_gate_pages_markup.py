@@ -3,37 +3,9 @@ inline style or script, and the patient's status page runs a fixed number of que
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
 from cosmediclist.consultations import tokens
-from cosmediclist.consultations.tests.conftest import clear, future_local
-from cosmediclist.consultations.tests.factories import form_data
-
-VNU = Path(__file__).resolve().parents[3] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def nu_errors(pages: dict[str, str], tmp_path: Path) -> list[str]:
-    java = shutil.which("java")
-    assert java and VNU.exists(), "the Nu HTML Checker needs Java and npm ci"
-    files = {}
-    for index, (name, html) in enumerate(pages.items()):
-        file = tmp_path / f"page{index}.html"
-        file.write_text(html)
-        files[str(file)] = name
-    result = subprocess.run(  # noqa: S603 - fixed arguments
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return [
-        f"{files.get(m['url'].removeprefix('file:'), m['url'])}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stderr or "{}").get("messages", [])
-        if m.get("type") == "error"
-    ]
+from cosmediclist.consultations.tests.factories import clear, form_data, future_local
+from tests.site import nu_html_errors
 
 
 def test_gate_and_booking_pages_are_valid_html(
@@ -57,7 +29,7 @@ def test_gate_and_booking_pages_are_valid_html(
     for name, page in html.items():
         assert page.count("<h1") == 1, name
         assert " style=" not in page and "<script>" not in page, name
-    assert nu_errors(html, tmp_path) == []
+    assert nu_html_errors(html, tmp_path) == []
 
 
 def test_the_status_page_of_a_booked_request_runs_a_fixed_number_of_queries(

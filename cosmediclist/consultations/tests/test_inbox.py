@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import Status
-from cosmediclist.consultations.tests.conftest import clear, future_local, submit
+from cosmediclist.consultations.tests.factories import clear, future_local, submit
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from conftest import client_for
 from cosmediclist.consultations import services
-from cosmediclist.consultations.tests.conftest import clear
+from cosmediclist.consultations.tests.factories import clear, submit
 from cosmediclist.core.models import AuditEvent
+from tests.personas import client_for
 
 
 def inbox_urls(consultation, session) -> list[tuple[str, str]]:
@@ -74,7 +74,6 @@ def test_the_clinics_staff_see_the_request_and_each_view_is_audited(staff_client
 def test_a_plan_of_another_request_of_the_same_clinic_is_404_under_this_reference(
     staff_client, consultation, planned, clinic, treatment
 ) -> None:
-    from cosmediclist.consultations.tests.conftest import submit
 
     other = submit(clinic, treatment, token="another-token-0123456789")
     response = staff_client.post(f"/portal/inbox/{other.reference}/plans/{planned.plan_id}/cancel/")

@@ -11,14 +11,15 @@ from django.conf import settings
 from django.test import Client
 from icalendar import Calendar
 
-from conftest import client_for, run_tasks
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import PlanStatus, Reminder, ReminderKind
-from cosmediclist.consultations.reminders import send_due_reminders
-from cosmediclist.consultations.tests.conftest import clear
+from cosmediclist.consultations.tasks import send_due_reminders
+from cosmediclist.consultations.tests.factories import clear, submit
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.core.periodic import run_due
 from cosmediclist.notifications.models import OutgoingEmail
+from tests.personas import client_for
+from tests.worker import run_tasks
 
 START = datetime(2031, 3, 3, 10, 0, tzinfo=UTC)
 
@@ -43,7 +44,7 @@ def test_the_plan_form_is_prefilled_from_the_catalogue(staff_client, consultatio
 
 
 def test_the_prefilled_first_session_leaves_room_for_the_week_before_reminder(
-    staff_client, consultation
+    staff_client, clinic_staff, consultation
 ) -> None:
     import re
 
@@ -51,6 +52,7 @@ def test_the_prefilled_first_session_leaves_room_for_the_week_before_reminder(
     for hour in (7, 22):  # morning and late evening (London is UTC or UTC+1)
         moment = today.replace(hour=hour)
         with time_machine.travel(moment, tick=False):
+            staff_client.force_login(clinic_staff)  # hours apart: an idle staff session would have ended
             page = staff_client.get(f"/portal/inbox/{consultation.reference}/plan/").content.decode()
             first = re.search(r'name="session_1" value="([^"]+)"', page)
             assert first, page[:300]
@@ -87,7 +89,7 @@ def test_a_plan_emails_one_calendar_file_per_session_and_schedules_reminders(
     assert len(calendars) == 4
     event = next(iter(Calendar.from_ical(calendars[0].get_payload(decode=True)).walk("VEVENT")))
     assert event.decoded("dtstart") == START
-    assert "Mesotherapy session 1 at Wellcare Manchester" in str(event["summary"])
+    assert "Mesotherapy session 1 at Wellcare Medical Centre" in str(event["summary"])
     assert "Warfarin" not in message.as_string()
 
 
@@ -236,7 +238,6 @@ def test_a_patient_who_switched_plan_reminders_off_gets_none_while_others_still_
     consultation, clinic, clinic_staff, clinician, treatment, patient, smtp_server
 ) -> None:
     from cosmediclist.accounts.reader import save_preferences
-    from cosmediclist.consultations.tests.conftest import submit
 
     save_preferences(user=patient, plan_reminders=False)  # pia.patient@example.org, as the request
     other = submit(clinic, treatment, email="olly.other@example.org", token="token-other-0123456789")

@@ -11,7 +11,7 @@ from django.test import Client, RequestFactory
 
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import Flag
-from cosmediclist.consultations.tests.conftest import clear, submit
+from cosmediclist.consultations.tests.factories import clear, submit
 
 WEDNESDAY = datetime(2031, 3, 5, 12, 0, tzinfo=UTC)
 NOTHING = [

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from conftest import client_for
 from cosmediclist.accounts import demo as accounts_demo
 from cosmediclist.catalog import demo as catalog_demo
 from cosmediclist.catalog.models import Concern, Contraindication, Treatment
@@ -17,6 +16,7 @@ from cosmediclist.consultations import tokens
 from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.directory import demo as directory_demo
 from cosmediclist.directory.models import Clinic, ClinicMembership
+from tests.personas import client_for
 
 RADIO = re.compile(r"<input\b[^>]*\btype=\"radio\"[^>]*>")
 NAME = re.compile(r"\bname=\"(q_[a-z0-9-]+)\"")

@@ -14,10 +14,10 @@ from django.utils import timezone
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import ConsultationRequest, Status
 from cosmediclist.consultations.responsiveness import median_first_response
-from cosmediclist.consultations.tests.conftest import submit
-from cosmediclist.consultations.tests.factories import clinic_offering
+from cosmediclist.consultations.tests.factories import submit
 from cosmediclist.core.periodic import run_due
 from cosmediclist.directory.models import Clinic
+from cosmediclist.directory.tests.factories import clinic_offering
 
 
 def _hours(clinic: Clinic) -> float | None:

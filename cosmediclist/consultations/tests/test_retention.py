@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import IntakeAnswer, RequestNote, Status
-from cosmediclist.consultations.retention import purge_expired_intake
-from cosmediclist.consultations.tests.conftest import clear
+from cosmediclist.consultations.tasks import purge_expired_intake
+from cosmediclist.consultations.tests.factories import clear
 from cosmediclist.core.models import AuditEvent
 
 

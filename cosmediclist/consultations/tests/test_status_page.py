@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.test import Client
 
 from cosmediclist.consultations import tokens
+from cosmediclist.consultations.tests.factories import clear
 
 
 def test_the_signed_link_shows_status_and_a_printable_summary(client: Client, consultation) -> None:
@@ -43,7 +44,6 @@ def test_the_signed_page_shows_next_steps_plan_files_reminders_and_withdraws_the
 
     from cosmediclist.consultations import services
     from cosmediclist.consultations.models import Reminder, Status
-    from cosmediclist.consultations.tests.conftest import clear
     from cosmediclist.core.models import AuditEvent
 
     clear(consultation, clinician)

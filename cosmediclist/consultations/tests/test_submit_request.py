@@ -6,14 +6,15 @@ import pytest
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from conftest import run_tasks
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.consultations.models import ConsultationRequest, Flag, Status
 from cosmediclist.consultations.references import PATTERN
-from cosmediclist.consultations.tests.factories import clinic_offering, form_data
+from cosmediclist.consultations.tests.factories import form_data
 from cosmediclist.core.models import AuditEvent
+from cosmediclist.directory.tests.factories import clinic_offering
 from cosmediclist.notifications.models import OutgoingEmail
 from tests.corpora import naughty_strings
+from tests.worker import run_tasks
 
 HEALTH_WORDS = ("Warfarin", "heart valve", "stretch marks on my tummy", "blood-thinning")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import client_for, make_user
 from cosmediclist.accounts.models import User
 from cosmediclist.core.models import AuditEvent
+from tests.personas import client_for, make_user
 
 
 def _change_form(user: User, **changes: Any) -> dict[str, Any]:

@@ -56,6 +56,9 @@ def test_tab_newline_and_carriage_return_are_kept() -> None:
 
 
 def test_api_text_inputs_strip_control_characters_too() -> None:
-    from cosmediclist.api.treatments import TreatmentFilters
+    from cosmediclist.api.catalog import TreatmentFilters
 
-    assert TreatmentFilters(concern="acne\x0c", area=None).concern == "acne"
+    assert (
+        TreatmentFilters(concern="acne\x0c", area=None, type=None, downtime=None, price=None).concern
+        == "acne"
+    )

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import requests
 
-from conftest import PASSWORD, free_port, make_user
-from tests.servers import server_environment, start_server, wait_until_up
+from tests.personas import PASSWORD, make_user
+from tests.servers import free_port, server_environment, start_server, wait_until_up
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Factories for directory tests: deterministic sequences, no random values."""
+"""Directory factories (the only ones for clinics, practitioners and offers) and the persona clinics:
+deterministic sequences, no random values."""
 
 # factory_boy's declarations carry no type hints.
 # mypy: disable-error-code="no-untyped-call"
@@ -12,14 +13,8 @@ from django.utils import timezone
 from factory.declarations import LazyFunction, Sequence, SubFactory
 
 from cosmediclist.accounts.models import User
-from cosmediclist.catalog.models import (
-    Category,
-    Concern,
-    EvidenceLevel,
-    ProcedureType,
-    Treatment,
-    TreatmentConcern,
-)
+from cosmediclist.catalog.models import Treatment
+from cosmediclist.catalog.tests.factories import TreatmentFactory
 from cosmediclist.core.registers import Register
 from cosmediclist.directory.models import (
     Clinic,
@@ -33,43 +28,6 @@ from cosmediclist.directory.models import (
 
 MANCHESTER = (53.48095, -2.23743)
 LONDON = (51.50853, -0.12574)
-
-
-class TreatmentFactory(factory.django.DjangoModelFactory[Treatment]):
-    class Meta:
-        model = Treatment
-        django_get_or_create = ("slug",)
-
-    name = Sequence(lambda n: f"Treatment {n}")
-    slug = Sequence(lambda n: f"treatment-{n}")
-    summary = "A treatment used in directory tests."
-    category = Category.SKIN_REJUVENATION
-    procedure_type = ProcedureType.MINIMALLY_INVASIVE
-    anaesthesia = "topical"
-    pain_score = 3
-    sessions_min = 3
-    sessions_max = 4
-    session_minutes_min = 30
-    session_minutes_max = 60
-    price_gbp_min = 100
-    price_gbp_max = 300
-    evidence_level = EvidenceLevel.LIMITED
-    evidence_note = "Small studies only."
-
-
-class ConcernFactory(factory.django.DjangoModelFactory[Concern]):
-    class Meta:
-        model = Concern
-        django_get_or_create = ("slug",)
-
-    name = Sequence(lambda n: f"Concern {n}")
-    slug = Sequence(lambda n: f"concern-{n}")
-
-
-def link(treatment: Treatment, concern: Concern) -> None:
-    TreatmentConcern.objects.create(
-        treatment=treatment, concern=concern, how_it_helps="It can help a little."
-    )
 
 
 class ClinicFactory(factory.django.DjangoModelFactory[Clinic]):
@@ -110,6 +68,51 @@ class OfferFactory(factory.django.DjangoModelFactory[Offer]):
     clinic = SubFactory(ClinicFactory)
     treatment = SubFactory(TreatmentFactory)
     price_from_gbp = 150
+
+
+def clinic_offering(
+    treatment: Treatment, *, staff: User | None = None, price_from_gbp: int = 150, **fields: object
+) -> Clinic:
+    """A verified clinic in Manchester offering ``treatment``; ``staff`` joins it as staff."""
+    clinic = ClinicFactory.create(**fields)
+    OfferFactory.create(clinic=clinic, treatment=treatment, price_from_gbp=price_from_gbp)
+    if staff is not None:
+        member(staff, clinic, role=MembershipRole.STAFF)
+    return clinic
+
+
+def wellcare(*, staff: User, treatment: Treatment) -> Clinic:
+    """Wellcare Medical Centre in Manchester, the ``clinic`` persona: ``staff`` owns it, Dr Amara Ashdown
+    (GMC, checked) gives ``treatment`` there from £180 to £220, open Monday to Saturday."""
+    clinic = ClinicFactory.create(
+        name="Wellcare Medical Centre",
+        slug="wellcare-medical-centre-manchester",
+        address="1 High Street",
+        postcode="M1 1AA",
+    )
+    member(staff, clinic)
+    doctor = PractitionerFactory.create(clinic=clinic, name="Dr Amara Ashdown")
+    offer = OfferFactory.create(clinic=clinic, treatment=treatment, price_from_gbp=180, price_to_gbp=220)
+    offer.practitioners.add(doctor)
+    hours(clinic, range(6))
+    return clinic
+
+
+def thames(*, staff: User, treatment: Treatment) -> Clinic:
+    """Thames Skin Rooms in London, the ``other_clinic`` persona: ``staff`` owns it, Nurse Ben Brightwell
+    (NMC) works there, and it offers ``treatment`` from £90."""
+    clinic = ClinicFactory.create(
+        name="Thames Skin Rooms",
+        slug="thames-skin-rooms-london",
+        town="London",
+        postcode="SE1 9AA",
+        latitude=LONDON[0],
+        longitude=LONDON[1],
+    )
+    member(staff, clinic)
+    PractitionerFactory.create(clinic=clinic, name="Nurse Ben Brightwell", register=Register.NMC)
+    OfferFactory.create(clinic=clinic, treatment=treatment, price_from_gbp=90)
+    return clinic
 
 
 def hours(clinic: Clinic, days: range | list[int] = range(5)) -> None:

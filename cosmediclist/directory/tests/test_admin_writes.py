@@ -9,10 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from conftest import client_for
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.directory.models import Clinic, ClinicPhoto
 from cosmediclist.directory.tests.factories import image_bytes
+from tests.personas import client_for
 
 STORED = re.compile(r"^clinics/[0-9a-f]{32}\.jpg$")
 HOSTILE_NAME = "../../etc/<script>alert(1)</script>.jpg.php"

@@ -8,14 +8,10 @@ import re
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from conftest import client_for
+from cosmediclist.catalog.tests.factories import TreatmentFactory
 from cosmediclist.core.registers import Register
-from cosmediclist.directory.tests.factories import (
-    ClinicFactory,
-    OfferFactory,
-    PractitionerFactory,
-    TreatmentFactory,
-)
+from cosmediclist.directory.tests.factories import ClinicFactory, OfferFactory, PractitionerFactory
+from tests.personas import client_for
 
 
 def test_profile_shows_practitioners_prices_hours_and_access(client: Client, clinic) -> None:
@@ -27,7 +23,7 @@ def test_profile_shows_practitioners_prices_hours_and_access(client: Client, cli
     assert "£180–£220 per session" in page
     assert "Saturday</dt><dd>09:00–17:00" in page
     assert "Step-free entrance." in page
-    assert "53.48095, -2.23743" in page
+    assert "mlat=53.48095&amp;mlon=-2.23743" in page  # the spot on OpenStreetMap, not raw coordinates
 
 
 def test_profile_links_the_consultation_request_or_says_it_opens_soon(client: Client, clinic) -> None:

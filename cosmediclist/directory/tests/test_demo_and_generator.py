@@ -8,9 +8,9 @@ from django.core.management import call_command
 
 from cosmediclist.accounts import demo as accounts_demo
 from cosmediclist.accounts.models import User
+from cosmediclist.catalog.tests.factories import TreatmentFactory
 from cosmediclist.directory import demo
 from cosmediclist.directory.models import Clinic, ClinicMembership, MembershipRole, Offer
-from cosmediclist.directory.tests.factories import TreatmentFactory
 
 
 def test_demo_has_40_clinics_in_10_towns_and_wellcare_offers_mesotherapy(db) -> None:

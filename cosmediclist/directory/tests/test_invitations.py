@@ -9,10 +9,11 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from conftest import client_for, make_user, run_tasks
 from cosmediclist.directory import services
 from cosmediclist.directory.models import ClinicMembership, MembershipRole
 from cosmediclist.directory.tests.factories import member
+from tests.personas import client_for, make_user
+from tests.worker import run_tasks
 
 
 def invitation_path(message) -> str:

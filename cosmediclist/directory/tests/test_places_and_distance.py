@@ -78,12 +78,20 @@ def test_near_keeps_only_clinics_within_the_exact_distance(db: None) -> None:
     assert inside in found
 
 
-def test_offering_and_verified_chain(db: None, mesotherapy) -> None:
+def test_offering_and_verified_chain(db: None, treatment) -> None:
     from cosmediclist.directory.tests.factories import OfferFactory
 
     offered = ClinicFactory.create()
-    OfferFactory.create(clinic=offered, treatment=mesotherapy)
+    OfferFactory.create(clinic=offered, treatment=treatment)
     ClinicFactory.create()
     hidden = ClinicFactory.create(is_verified=False, verified_at=None)
-    OfferFactory.create(clinic=hidden, treatment=mesotherapy)
-    assert list(Clinic.objects.verified().offering(mesotherapy)) == [offered]
+    OfferFactory.create(clinic=hidden, treatment=treatment)
+    assert list(Clinic.objects.verified().offering(treatment)) == [offered]
+
+
+def test_the_shipped_place_list_is_what_the_gazetteer_gives() -> None:
+    from cosmediclist.directory.data import build_places
+
+    shipped = places.PLACES.read_text(encoding="utf-8").splitlines()
+    assert shipped[0].split("\t") == list(build_places.HEADER)
+    assert [line.split("\t") for line in shipped[1:]] == [list(row) for row in build_places.rows()]

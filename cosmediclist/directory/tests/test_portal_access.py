@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from conftest import client_for
 from cosmediclist.directory import access
 from cosmediclist.directory.models import ClinicPhoto, Offer, Practitioner
 from cosmediclist.directory.tests import factories
 from cosmediclist.directory.tests.factories import ClinicFactory, member
+from tests.personas import client_for
 
 
 @pytest.fixture

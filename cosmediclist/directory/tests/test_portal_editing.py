@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from conftest import client_for
+from cosmediclist.catalog.tests.factories import TreatmentFactory
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.directory.models import Clinic, Offer, OpeningHours, Practitioner
-from cosmediclist.directory.tests.factories import ClinicFactory, OfferFactory, TreatmentFactory
+from cosmediclist.directory.tests.factories import ClinicFactory, OfferFactory
 from tests.corpora import naughty_strings
+from tests.personas import client_for
 
 PROFILE = {
     "name": "Wellcare Medical Centre",
@@ -121,8 +122,8 @@ def test_staff_add_change_and_remove_an_offer(staff: Client, clinic) -> None:
     assert not Offer.objects.filter(pk=offer.pk).exists()
 
 
-def test_offer_errors_are_shown_by_the_field(staff: Client, clinic, mesotherapy) -> None:
-    data = {"treatment": mesotherapy.pk, "price_from_gbp": "90", "price_to_gbp": "", "price_basis": "session"}
+def test_offer_errors_are_shown_by_the_field(staff: Client, clinic, treatment) -> None:
+    data = {"treatment": treatment.pk, "price_from_gbp": "90", "price_to_gbp": "", "price_basis": "session"}
     response = staff.post(f"/portal/clinics/{clinic.slug}/offers/", data)
     assert response.status_code == 400
     assert "already lists this treatment" in response.content.decode()

@@ -14,12 +14,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from PIL import Image
 
-from conftest import client_for
 from cosmediclist.directory import services
 from cosmediclist.directory.media import serve_media
 from cosmediclist.directory.models import ClinicPhoto, Practitioner
 from cosmediclist.directory.tests.factories import image_bytes
 from tests.corpora import upload_filenames
+from tests.personas import client_for
 
 STORED = re.compile(r"^clinics/[0-9a-f]{32}\.jpg$")
 

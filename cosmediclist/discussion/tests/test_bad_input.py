@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from html.parser import HTMLParser
 from typing import Any
 from xml.etree import ElementTree
 
@@ -13,58 +11,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from conftest import client_for, run_tasks
 from cosmediclist.core.text import strip_control_characters
 from cosmediclist.discussion import services, tokens
 from cosmediclist.discussion.forms import CommentForm
 from cosmediclist.discussion.models import Comment, Status
 from cosmediclist.discussion.tests.factories import form_data, make_comment, reply, rules
 from tests.corpora import lines, naughty_strings
-
-SAFE_URL = re.compile(r"^(https?://|/|\?|#)", re.IGNORECASE)
-
-
-class Elements(HTMLParser):
-    """Every element and attribute of a document, and its text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pairs: set[tuple[str, str]] = set()
-        self.tags: set[str] = set()
-        self.urls: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        for name, value in attrs:
-            self.pairs.add((tag, name))
-            if name in {"href", "src", "action", "formaction"}:
-                self.urls.append(value or "")
-
-    handle_startendtag = handle_starttag
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def elements(html: str) -> Elements:
-    parser = Elements()
-    parser.feed(html)
-    parser.close()
-    return parser
-
-
-def as_received(value: str) -> str:
-    """What a browser would send for a corpus line that is not valid UTF-8."""
-    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def assert_nothing_new(html: str, baseline: Elements) -> Elements:
-    found = elements(html)
-    assert found.tags - baseline.tags == set()
-    assert found.pairs - baseline.pairs == set()
-    assert [u for u in found.urls if not SAFE_URL.match(u)] == []
-    return found
+from tests.markup import Elements, as_received, assert_nothing_new, elements
+from tests.personas import client_for
+from tests.worker import run_tasks
 
 
 def test_every_naughty_string_in_every_field_is_refused_or_stored_escaped_never_a_500(article) -> None:

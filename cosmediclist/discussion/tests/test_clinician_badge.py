@@ -6,13 +6,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import client_for
 from cosmediclist.accounts.models import User
 from cosmediclist.directory.models import ClinicMembership, Practitioner
 from cosmediclist.directory.tests.factories import ClinicFactory, PractitionerFactory
 from cosmediclist.discussion.models import Badge, Comment
 from cosmediclist.discussion.services import moderate
 from cosmediclist.discussion.tests.factories import form_data
+from tests.personas import client_for
 
 
 def comment_as(user: User, page) -> Comment:

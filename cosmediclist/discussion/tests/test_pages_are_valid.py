@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 from django.test import Client
 from django.urls import reverse
 
-from conftest import client_for
 from cosmediclist.discussion import demo
 from cosmediclist.discussion.models import Comment, Status
 from cosmediclist.discussion.tests.factories import form_data, make_comment, make_page, reply
-
-VNU = Path(__file__).resolve().parents[3] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from tests.personas import client_for
+from tests.site import nu_html_errors
 
 
 def test_comment_pages_pass_the_nu_html_checker(client: Client, article, editor, tmp_path: Path) -> None:
@@ -30,26 +26,9 @@ def test_comment_pages_pass_the_nu_html_checker(client: Client, article, editor,
         "report": client.get(reverse("discussion:report", args=[top.pk])),
         "edit": client.get(reverse("discussion:edit", args=[Comment.objects.get(status=Status.PENDING).pk])),
     }
-    files = []
     for name, response in pages.items():
         assert response.status_code in (200, 400), name
-        path = tmp_path / f"{name}.html"
-        path.write_bytes(response.content)
-        files.append(str(path))
-    java = shutil.which("java")
-    assert java and VNU.exists(), "the Nu HTML Checker needs Java and npm's vnu-jar (make browser)"
-    result = subprocess.run(  # noqa: S603 - fixed arguments
-        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(result.stderr or "{}").get("messages", [])
-        if m.get("type") == "error"
-    ]
-    assert errors == []
+    assert nu_html_errors({name: response.content for name, response in pages.items()}, tmp_path) == []
 
 
 def test_the_demo_loader_adds_approved_threaded_comments_once(db) -> None:

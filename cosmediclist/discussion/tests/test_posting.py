@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from conftest import client_for
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.discussion import tokens
 from cosmediclist.discussion.models import Approval, Badge, Comment, PageCommentSettings, Status
 from cosmediclist.discussion.tests.factories import form_data, make_comment, rules
+from tests.personas import client_for
 
 
 def post(client: Client, page, **changes):

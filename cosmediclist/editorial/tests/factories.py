@@ -59,32 +59,6 @@ def image(colour: str = "#7FA7C9") -> Any:
     return found
 
 
-def treatment(slug: str = "mesotherapy", name: str = "Mesotherapy") -> Treatment:
-    return Treatment.objects.create(
-        name=name,
-        slug=slug,
-        summary="Many tiny injections into the skin.",
-        category="skin-rejuvenation",
-        procedure_type="minimally_invasive",
-        anaesthesia="none",
-        pain_score=2,
-        sessions_min=3,
-        sessions_max=4,
-        session_minutes_min=30,
-        session_minutes_max=60,
-        interval_weeks_min=2,
-        interval_weeks_max=4,
-        downtime_days_min=0,
-        downtime_days_max=0,
-        results_months_min=4,
-        results_months_max=6,
-        price_gbp_min=150,
-        price_gbp_max=300,
-        evidence_level="limited",
-        evidence_note="Small studies only.",
-    )
-
-
 def body(*, sections: int = 4, images: list[Any] | None = None, references: int = 2) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     for n in range(sections):
@@ -175,12 +149,21 @@ def article(
 
 
 def wagtail_roots() -> None:
-    """The root page, locale and collection Wagtail's migrations make; a transactional test flushes them."""
+    """The root page, welcome page, default Site, locale and collection Wagtail's migrations make
+    (the Site on SITE_URL's host, as migrate leaves it): a transactional test flushes them."""
     from django.conf import settings
-    from wagtail.models import Collection, Locale, Page
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from cosmediclist.core import origin
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Site.objects.filter(is_default_site=True).exists():
+        welcome = Page.get_first_root_node().add_child(
+            instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+        )
+        hostname, port = origin.hostname_and_port()
+        Site.objects.create(hostname=hostname, port=port, root_page=welcome, is_default_site=True)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")

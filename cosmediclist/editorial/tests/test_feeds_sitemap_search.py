@@ -5,8 +5,8 @@ from typing import Any
 
 from django.test import Client
 
-from conftest import run_tasks
 from cosmediclist.editorial.tests import factories
+from tests.worker import run_tasks
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

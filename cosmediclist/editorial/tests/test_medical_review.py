@@ -15,12 +15,12 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, TaskState
 
-from conftest import client_for
 from cosmediclist.accounts.models import User
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.editorial import review, services
 from cosmediclist.editorial.models import ArticleIndexPage, ArticlePage, GuideReview, Reviewer
 from cosmediclist.editorial.tests import factories
+from tests.personas import client_for
 
 
 def draft(index: ArticleIndexPage, writer: User, *, references: int = 2, slug: str = "draft") -> ArticlePage:
@@ -224,3 +224,25 @@ def test_the_demo_guides_are_signed_by_real_approvals(db: None) -> None:
         assert page.first_published_at is not None
         assert page.last_reviewed_on >= timezone.localdate(page.first_published_at)
     assert services.set_up_editorial() == ArticleIndexPage.objects.get()
+
+
+def test_a_title_with_a_line_break_is_one_line_and_the_reviewer_is_emailed(
+    guides, editor, medical_reviewer, mailoutbox
+) -> None:
+    """A line break in a title made Wagtail's workflow email fail (and log the reviewer's address)."""
+    page = ArticlePage(
+        title="Mesotherapy\r\nexplained",
+        seo_title="Mesotherapy\nat a glance",
+        slug="broken-title",
+        live=False,
+        standfirst="A standfirst.",
+        summary="A summary.",
+        body=factories.body(references=2),
+        author=factories.author(),
+    )
+    guides.add_child(instance=page)
+    assert (page.title, page.seo_title) == ("Mesotherapy explained", "Mesotherapy at a glance")
+    page.save_revision(user=editor)
+    review.submit_for_review(page=page, user=editor)
+    to_reviewer = [m for m in mailoutbox if medical_reviewer.email in m.to]
+    assert to_reviewer and "Mesotherapy explained" in to_reviewer[0].subject

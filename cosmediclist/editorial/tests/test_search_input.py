@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from django.test import Client
 
-from conftest import run_tasks
+from cosmediclist.catalog.tests.factories import mesotherapy
 from cosmediclist.core import search
 from cosmediclist.editorial.tests import factories
 from tests import corpora
+from tests.worker import run_tasks
 
 
 def _indexed(guides) -> None:
     factories.article(guides, slug="what-is-mesotherapy", title="What is mesotherapy and how does it work?")
-    factories.treatment()
+    mesotherapy()
     run_tasks()
 
 

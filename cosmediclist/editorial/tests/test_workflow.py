@@ -5,8 +5,8 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import client_for
 from cosmediclist.editorial.tests import factories
+from tests.personas import client_for
 
 
 def test_overdue_report_lists_only_guides_past_their_review_date(guides, editor, client) -> None:

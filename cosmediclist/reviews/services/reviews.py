@@ -14,6 +14,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from cosmediclist.api import webhooks
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.core import audit
 from cosmediclist.directory.models import ClinicMembership
@@ -184,6 +185,7 @@ def approve_review(*, review: Review, actor: AnyUser) -> Review:
         raise ValidationError({NON_FIELD_ERRORS: "This review is already published."})
     with transaction.atomic():
         _moderate(review, actor=actor, to=ReviewStatus.APPROVED)
+        webhooks.review_published(review)
         queue_email(
             key=f"review-approved:{review.pk}",
             template="review_approved",

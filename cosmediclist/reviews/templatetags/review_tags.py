@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
+from django.utils import timezone
+from django.utils.safestring import SafeString
 
+from cosmediclist.core import pagecache
+from cosmediclist.core.jsonld import json_ld
 from cosmediclist.reviews import tokens
 from cosmediclist.reviews.access import open_side_effect_reports
 from cosmediclist.reviews.models import ReviewInvitation
@@ -21,7 +24,6 @@ from cosmediclist.reviews.selectors import (
 )
 
 register = template.Library()
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def reviews_json_ld(clinic: Any, section: ClinicReviews) -> SafeString:
@@ -46,14 +48,11 @@ def reviews_json_ld(clinic: Any, section: ClinicReviews) -> SafeString:
         }
         for review in section.page.object_list
     ]
-    text = json.dumps({"@context": "https://schema.org", **node}, ensure_ascii=False)
-    return mark_safe(text.translate(_JSON_ESCAPES))  # noqa: S308 - <, > and & are escaped above
+    return json_ld({"@context": "https://schema.org", **node})
 
 
 def _query(params: dict[str, str], **changes: Any) -> str:
     merged = {k: v for k, v in {**params, **changes}.items() if v not in ("", None)}
-    from urllib.parse import urlencode
-
     return "?" + urlencode(merged) + "#reviews"
 
 
@@ -77,13 +76,13 @@ def clinic_reviews_section(context: dict[str, Any], clinic: Any) -> dict[str, An
 
 @register.inclusion_tag("reviews/_treatment_outcomes.html")
 def treatment_outcomes(treatment: Any) -> dict[str, Any]:
-    """The "worth it" share across clinics and the measured "results lasted" figures (two queries)."""
-    return {
-        "treatment": treatment,
-        "share": worth_it_share(treatment),
-        "measured": measured_outcomes(treatment=treatment).get(treatment.pk, []),
-        "minimum": MINIMUM_PATIENTS,
-    }
+    """The "worth it" share across clinics and the measured "results lasted" figures: two queries,
+    kept in the data cache (core/pagecache.py) until content changes (a review or an answer)."""
+    share, measured = pagecache.cached_for_generation(
+        f"treatment-outcomes:{treatment.pk}",
+        lambda: (worth_it_share(treatment), measured_outcomes(treatment=treatment).get(treatment.pk, [])),
+    )
+    return {"treatment": treatment, "share": share, "measured": measured, "minimum": MINIMUM_PATIENTS}
 
 
 @register.inclusion_tag("reviews/_inbox_side_effects.html")
@@ -95,8 +94,6 @@ def inbox_side_effects(user: Any) -> dict[str, Any]:
 @register.inclusion_tag("reviews/_account_invitations.html")
 def account_invitations(user: Any) -> dict[str, Any]:
     """Review invitations waiting for a signed-in patient, with their signed links (one query)."""
-    from django.utils import timezone
-
     if not user.is_authenticated:
         return {"invitations": []}
     now = timezone.now()

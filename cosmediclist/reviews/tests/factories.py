@@ -7,10 +7,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from cosmediclist.catalog.tests.factories import area, concern
 from cosmediclist.consultations import services as consultation_services
 from cosmediclist.consultations.models import ConsultationRequest, Status
 from cosmediclist.consultations.questionnaire import questions_for
-from cosmediclist.consultations.tests.factories import area, concern
 from cosmediclist.reviews import services
 from cosmediclist.reviews.models import Review, ReviewInvitation
 from cosmediclist.reviews.services import invitations
@@ -22,19 +22,21 @@ def treated_request(clinic: Any, treatment: Any, *, staff: Any, email: str = "")
     """A request from a patient, moved new → booked → treated by the clinic's staff."""
     n = next(_counter)
     [made] = consultation_services.submit_request(
-        clinics=[clinic],
-        treatments=[treatment],
-        concerns=[concern()],
-        areas=[area()],
-        hopes="",
-        contact_method="email",
-        contact_times="",
-        name=f"Patient {n}",
-        email=email or f"patient{n}@example.org",
-        phone="",
-        is_adult_confirmed=True,
-        answers=[consultation_services.Answer(q.slug, False) for q in questions_for([treatment])],
-        idempotency_token=f"review-test-{n}",
+        consultation_services.ConsultationInput(
+            clinics=[clinic],
+            treatments=[treatment],
+            concerns=[concern()],
+            areas=[area()],
+            hopes="",
+            contact_method="email",
+            contact_times="",
+            name=f"Patient {n}",
+            email=email or f"patient{n}@example.org",
+            phone="",
+            is_adult_confirmed=True,
+            answers=[consultation_services.Answer(q.slug, False) for q in questions_for([treatment])],
+            idempotency_token=f"review-test-{n}",
+        ),
     )
     consultation_services.move_request(
         actor=staff, request=made, to_status=Status.BOOKED, appointment_at=timezone.now() + timedelta(hours=1)

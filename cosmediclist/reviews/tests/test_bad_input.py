@@ -7,17 +7,17 @@ from typing import Any
 from django.test import Client
 from django.utils import timezone
 
-from conftest import client_for
 from cosmediclist.consultations import tokens as consultation_tokens
-from cosmediclist.discussion.tests.test_bad_input import as_received, assert_nothing_new, elements
 from cosmediclist.reviews import tokens
 from cosmediclist.reviews.models import Review, ReviewReply, ReviewStatus, SideEffectReport
 from cosmediclist.reviews.rating import refresh_clinic_rating
 from cosmediclist.reviews.tests import bulk
 from cosmediclist.reviews.tests.factories import review_post
 from tests.corpora import lines, naughty_strings
+from tests.markup import as_received, assert_nothing_new, elements
+from tests.personas import client_for
 
-CLINIC_PAGE = "/clinics/wellcare-manchester/"
+CLINIC_PAGE = "/clinics/wellcare-medical-centre-manchester/"
 
 
 def _visible_text(html: str) -> str:

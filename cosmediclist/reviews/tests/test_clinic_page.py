@@ -8,12 +8,12 @@ from typing import Any
 
 from django.test import Client
 
-from conftest import client_for
 from cosmediclist.reviews import tokens
 from cosmediclist.reviews.models import Review
 from cosmediclist.reviews.tests.factories import approved_review, invitation_for, treated_request
+from tests.personas import client_for
 
-PAGE = "/clinics/wellcare-manchester/"
+PAGE = "/clinics/wellcare-medical-centre-manchester/"
 
 
 def test_filters_sort_and_helpful_votes(
@@ -62,8 +62,8 @@ def test_a_signed_in_patient_finds_their_invitation_in_their_account(
     request.save(update_fields=["user"])
     invitation = invitation_for(request)
     account = client_for(patient)
-    assert "Review Wellcare Manchester" not in account.get("/account/").content.decode()  # not sent yet
+    assert "Review Wellcare Medical Centre" not in account.get("/account/").content.decode()  # not sent yet
     type(invitation).objects.filter(pk=invitation.pk).update(sent_at=invitation.send_after)
     html = account.get("/account/").content.decode()
-    assert "Review Wellcare Manchester" in html
+    assert "Review Wellcare Medical Centre" in html
     assert tokens.invitation_path(invitation.pk).split(":")[0] in html

@@ -10,12 +10,13 @@ from django.core import signing
 from django.test import Client
 from django.utils import timezone
 
-from conftest import client_for
+from cosmediclist.consultations.tests.factories import submit
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.notifications.models import OutgoingEmail
 from cosmediclist.reviews import periodic, tokens
 from cosmediclist.reviews.models import Review, ReviewInvitation, ReviewStatus
 from cosmediclist.reviews.tests.factories import review_post
+from tests.personas import client_for
 
 
 def test_a_treated_request_is_invited_a_day_later_by_the_periodic_runner(treated: Any) -> None:
@@ -44,7 +45,7 @@ def test_the_signed_link_takes_a_review_held_for_moderation(
     url = tokens.invitation_path(invitation.pk)
     page = client.get(url)
     assert page.status_code == 200
-    assert "Review Wellcare Manchester" in page.content.decode()
+    assert "Review Wellcare Medical Centre" in page.content.decode()
     response = client.post(url, review_post(treatment))
     assert response.status_code == 302
     review = Review.objects.get()
@@ -52,7 +53,7 @@ def test_the_signed_link_takes_a_review_held_for_moderation(
     assert (review.rating, review.verdict, review.display_name) == (4, "worth_it", "Pia P.")
     assert AuditEvent.objects.filter(action="review.submitted", object_id=str(review.pk)).exists()
     # Not public until an editor approves it.
-    assert "Calm and clear" not in client.get("/clinics/wellcare-manchester/").content.decode()
+    assert "Calm and clear" not in client.get("/clinics/wellcare-medical-centre-manchester/").content.decode()
 
 
 def test_a_second_review_for_the_same_request_is_refused_and_changes_nothing(
@@ -137,7 +138,6 @@ def test_declined_and_untreated_requests_are_not_invited(
     clinic: Any, treatment: Any, clinic_staff: Any
 ) -> None:
     from cosmediclist.consultations import services as consultation_services
-    from cosmediclist.consultations.tests.conftest import submit
 
     waiting = submit(clinic, treatment, token="t-waiting-0000")
     declined = submit(clinic, treatment, token="t-declined-000")

@@ -9,7 +9,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from conftest import client_for
 from cosmediclist.core.models import AuditEvent
 from cosmediclist.directory.models import Clinic
 from cosmediclist.notifications.models import OutgoingEmail
@@ -21,6 +20,7 @@ from cosmediclist.reviews.tests.factories import (
     review_input,
     treated_request,
 )
+from tests.personas import client_for
 
 
 def pending_review(clinic: Any, treatment: Any, staff: Any, **changes: Any) -> Review:
@@ -46,7 +46,7 @@ def test_approving_publishes_and_updates_the_summary(
     assert VerdictTally.objects.get(clinic=clinic, treatment=treatment).worth_it == 1
     assert AuditEvent.objects.filter(action="review.approved", actor=editor).exists()
     assert OutgoingEmail.objects.filter(template="review_approved", to=review.request.email).exists()
-    html = client.get("/clinics/wellcare-manchester/").content.decode()
+    html = client.get("/clinics/wellcare-medical-centre-manchester/").content.decode()
     assert "Calm and clear" in html and "Verified patient" in html and "5.0 out of 5" in html
 
 
@@ -140,8 +140,10 @@ def test_staff_reply_once_publicly_and_other_clinics_get_404(
     second = staff.post(f"/portal/reviews/{review.pk}/reply/", {"body": "And again"})
     assert second.status_code == 400
     assert "already replied" in second.content.decode()
-    html = client.get("/clinics/wellcare-manchester/").content.decode()
-    assert "Reply from Wellcare Manchester" in html and "Thank you, Pia." in html and "And again" not in html
+    html = client.get("/clinics/wellcare-medical-centre-manchester/").content.decode()
+    assert (
+        "Reply from Wellcare Medical Centre" in html and "Thank you, Pia." in html and "And again" not in html
+    )
     assert AuditEvent.objects.filter(action="review.replied", actor=clinic_staff).count() == 1
 
 
@@ -162,7 +164,8 @@ def test_the_bayesian_average_keeps_one_five_star_review_below_fifty_at_four_poi
 def test_search_by_rating_sorts_by_the_bayesian_average_and_says_how(
     client: Client, clinic: Any, other_clinic: Any, treatment: Any, clinic_staff: Any, editor: Any
 ) -> None:
-    # Wellcare: one 5-star review. Elsewhere: four reviews at 4.5 on average.
+    # Wellcare: one 5-star review. Thames Skin Rooms, moved near Manchester here: four at 4.5 on average.
+    Clinic.objects.filter(pk=other_clinic.pk).update(latitude=53.47, longitude=-2.25)
     approved_review(clinic, treatment, staff=clinic_staff, editor=editor, rating=5)
     for stars in (5, 4, 5, 4):
         approved_review(other_clinic, treatment, staff=clinic_staff, editor=editor, rating=stars)
@@ -176,10 +179,10 @@ def test_search_by_rating_sorts_by_the_bayesian_average_and_says_how(
         longitude=-2.2,
     )
     html = client.get("/clinics/?sort=rating").content.decode()
-    assert html.index("Elsewhere Skin") < html.index("Wellcare Manchester")
+    assert html.index("Thames Skin Rooms") < html.index("Wellcare Medical Centre")
     assert "how it is computed" in html
     near = client.get("/clinics/?sort=rating&near=Manchester").content.decode()
-    assert near.index("Elsewhere Skin") < near.index("Wellcare Manchester")
+    assert near.index("Thames Skin Rooms") < near.index("Wellcare Medical Centre")
 
 
 def test_without_reviews_the_default_order_is_not_called_rating(

@@ -9,7 +9,6 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from conftest import client_for
 from cosmediclist.consultations import services as consultation_services
 from cosmediclist.consultations import tokens as consultation_tokens
 from cosmediclist.core.models import AuditEvent
@@ -17,6 +16,7 @@ from cosmediclist.notifications.models import OutgoingEmail
 from cosmediclist.reviews import periodic, services, tokens
 from cosmediclist.reviews.models import OutcomeCheckIn, SideEffectReport
 from cosmediclist.reviews.tests.factories import treated_request
+from tests.personas import client_for
 
 
 def finished_plan(clinic: Any, treatment: Any, staff: Any) -> Any:
@@ -129,7 +129,7 @@ def test_the_measured_figure_needs_five_patients(
     page = client.get("/treatments/mesotherapy/").content.decode()
     assert "still visible at 6 months: <strong>60%</strong> of 5 patients" in page
     assert "usually last 4–6 months" in page
-    clinic_page = client.get("/clinics/wellcare-manchester/").content.decode()
+    clinic_page = client.get("/clinics/wellcare-medical-centre-manchester/").content.decode()
     assert "Mesotherapy: still visible at 6 months: 60% of 5 patients" in clinic_page
 
 
@@ -145,7 +145,7 @@ def test_the_side_effect_report_shows_urgent_care_first_and_reaches_only_the_cli
     missing = client.post(url, {"what": "", "started_on": today, "severity": "moderate"})
     assert missing.status_code == 400 and "This field is required" in missing.content.decode()
     sent = client.post(url, {"what": "A hard lump on my cheek", "started_on": today, "severity": "moderate"})
-    assert sent.status_code == 200 and "Sent to Wellcare Manchester" in sent.content.decode()
+    assert sent.status_code == 200 and "Sent to Wellcare Medical Centre" in sent.content.decode()
     report = SideEffectReport.objects.get()
     assert report.what == "A hard lump on my cheek"
     email = OutgoingEmail.objects.get(template="side_effect_reported", to=clinic_staff.email)

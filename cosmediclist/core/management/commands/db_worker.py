@@ -3,15 +3,23 @@
 A task whose run hits "database is locked" is put back in the queue to run again a few seconds
 later (tasks are idempotent), instead of being marked failed; a lock met while claiming or
 recording a task is waited out. This command replaces django_tasks_db's (core comes first).
+
+Leases: a worker holds each task it runs for settings.TASK_LEASE_SECONDS and renews the lease
+(the task's ``started_at``) every third of that while the task runs. A task still "running" whose
+lease has run out belonged to a worker that was killed: any worker puts it back in the queue, so
+it runs again (tasks are idempotent), and never twice at once while its worker lives.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
+from django.db import connection
 from django.db.utils import OperationalError
 from django.utils import timezone
 from django.utils.autoreload import run_with_reloader
@@ -44,8 +52,49 @@ def _requeue(result: DBTaskResult[Any, Any]) -> None:
             time.sleep(1)
 
 
+def reclaim_expired(backend_name: str) -> int:
+    """Put back in the queue the tasks whose worker stopped renewing its lease; returns how many."""
+    now = timezone.now()
+    expired = now - timedelta(seconds=settings.TASK_LEASE_SECONDS)
+    count = DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, backend_name=backend_name, started_at__lt=expired
+    ).update(status=TaskResultStatus.READY, run_after=now)
+    if count:
+        logger.warning("%s task(s) outlived their lease (worker gone); they will run again", count)
+    return count
+
+
 class Worker(upstream.Worker):
+    _holding: tuple[Any, Any] | None = None  # (task id, the lease's last renewal) of the running task
+
+    def _keep_leases(self) -> None:
+        """The lease keeper (a thread): renews the running task's lease, reclaims expired ones."""
+        period = settings.TASK_LEASE_SECONDS / 3
+        while self.running:
+            try:
+                holding = self._holding
+                if holding is not None:
+                    now = timezone.now()
+                    renewed = DBTaskResult.objects.filter(
+                        pk=holding[0], status=TaskResultStatus.RUNNING, started_at=holding[1]
+                    ).update(started_at=now)
+                    if renewed and self._holding is holding:
+                        self._holding = (holding[0], now)
+                reclaim_expired(self.backend_name)
+            except OperationalError as error:
+                logger.warning("The lease keeper met %s; it tries again", type(error).__name__)
+            finally:
+                connection.close()
+            time.sleep(period)
+
     def run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
+        self._holding = (db_task_result.pk, db_task_result.started_at)
+        try:
+            self._run_task(db_task_result)
+        finally:
+            self._holding = None
+
+    def _run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
         recorded_failure = db_task_result.set_failed
 
         def set_failed_unless_locked(error: BaseException) -> None:
@@ -63,6 +112,7 @@ class Worker(upstream.Worker):
             _requeue(db_task_result)
 
     def run(self) -> None:
+        threading.Thread(target=self._keep_leases, name="lease keeper", daemon=True).start()
         while self.running:
             try:
                 super().run()

@@ -41,3 +41,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo logins (local demo only):"))
             for login in _logins():
                 self.stdout.write(f"  {login.role:<17} {login.email:<34} {login.password}")
+            from cosmediclist.accounts.demo import DEMO_TOTP_SECRET
+
+            self.stdout.write(
+                "Staff logins then ask for a code from an authenticator app: add the demo key "
+                f"{DEMO_TOTP_SECRET} to one (time-based, 6 digits), or run `make demo-codes` "
+                "for the codes of the moment."
+            )

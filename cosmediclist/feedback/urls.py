@@ -1,0 +1,10 @@
+from django.urls import path
+
+from cosmediclist.feedback import views
+
+app_name = "feedback"
+
+urlpatterns = [
+    path("report/guide/<int:page_id>/", views.report_guide, name="report-guide"),
+    path("report/clinic/<slug:slug>/", views.report_clinic, name="report-clinic"),
+]
