@@ -86,6 +86,7 @@ def test_the_site_search_leads_from_a_treatment_and_a_place_to_the_clinic_and_ba
     page.screenshot(path=str(SHOTS / "i17-search-after-clinics-desktop.png"), full_page=True)
     html["clinic search, desktop"] = page.content()
     page.get_by_role("link", name="Wellcare Medical Centre", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wellcare Medical Centre")
     html["clinic page"] = page.content()
     page.get_by_role("link", name="Back to your results").first.click()
     expect(page.get_by_label("Near (town, city or postcode)")).to_have_value("Manchester")

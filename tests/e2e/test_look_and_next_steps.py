@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Page, ViewportSize
+from playwright.sync_api import Page, ViewportSize, expect
 
 from cosmediclist.editorial.models import TreatmentGuidePage
 from cosmediclist.editorial.tests.factories import wagtail_roots
@@ -110,7 +110,10 @@ def test_a_reader_goes_from_a_guide_to_asking_three_nearby_clinics(page: Page, l
     box = page.locator(".ask-box")
     box.get_by_label("Your town or city").fill("Manchester")
     box.get_by_role("button", name="Ask up to 3 clinics").click()
-    assert "/treatments/botulinum-toxin/consultation/?near=Manchester" in page.url
-    labels = page.locator("fieldset", has_text="Who may see your request").locator("label").all_inner_texts()
+    # Read the labels once the new page has loaded (a click returns as soon as navigation starts).
+    page.wait_for_url("**/treatments/botulinum-toxin/consultation/?near=Manchester")
+    clinics = page.locator("fieldset", has_text="Who may see your request").locator("label")
+    expect(clinics.first).to_be_visible()
+    labels = clinics.all_inner_texts()
     assert 1 <= len(labels) <= 10
     assert "miles away" in labels[0] and "£" in labels[0]
