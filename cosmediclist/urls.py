@@ -12,11 +12,16 @@ from cosmediclist.accounts.views import sign_in_elsewhere
 from cosmediclist.api import urls as api_urls
 from cosmediclist.api.v1 import api
 from cosmediclist.consultations import urls as consultations_urls
+from cosmediclist.core import bench_views
+from cosmediclist.core import urls as core_urls
 from cosmediclist.core.portal import with_portal
 from cosmediclist.core.sitemaps import sitemap
 from cosmediclist.directory import urls as directory_urls
+from cosmediclist.discussion import bench_views as discussion_bench
 from cosmediclist.discussion import urls as discussion_urls
 from cosmediclist.editorial import routing
+from cosmediclist.editorial import urls as editorial_urls
+from cosmediclist.feedback import urls as feedback_urls
 from cosmediclist.reviews import urls as reviews_urls
 
 handler400 = "cosmediclist.core.views.bad_request"
@@ -25,7 +30,21 @@ handler404 = "cosmediclist.core.views.page_not_found"
 handler500 = "cosmediclist.core.unavailable.server_error"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", include("cosmediclist.core.urls")),
+    # /, /about/, /privacy/, /contact/, /search/…: the site's own pages, one "core" namespace
+    # whichever app owns the page (the home page is editorial's, the contact form feedback's)
+    path(
+        "",
+        include(
+            (
+                [
+                    *editorial_urls.site_urlpatterns,
+                    *core_urls.urlpatterns,
+                    *feedback_urls.site_urlpatterns,
+                ],
+                core_urls.app_name,
+            )
+        ),
+    ),
     # /account/…: sign in, sign up, password reset, the reader's own pages
     path("account/", include("cosmediclist.accounts.urls")),
     # /account/requests/, /account/comments/, /account/export/, /account/delete/…: the reader's own
@@ -69,18 +88,18 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("django-admin/", admin.site.urls),
     # /guides/ (the index of Wagtail's guide pages, named editorial:guide-index) and
     # /feeds/guides/…: RSS and Atom, site-wide and per tag; each guide is served by Wagtail below
-    path("", include("cosmediclist.editorial.urls")),
+    path("", include(editorial_urls)),
     # /sitemap.xml: Wagtail's pages plus every section listed in settings.SITEMAPS
     path("sitemap.xml", sitemap, name="sitemap"),
     # /clinics/…: the clinic directory; /portal/…: the clinic portal's listing editor
     path("clinics/", include("cosmediclist.directory.urls")),
     # Readers' reports about a guide or a clinic (the contact form is /contact/)
-    path("", include("cosmediclist.feedback.urls")),
+    path("", include(feedback_urls)),
     path("portal/", include((directory_urls.portal_urlpatterns, "directory_portal"))),
 ]
 
-if settings.BENCH:  # make bench: the floor and the bare baselines (cosmediclist/core/bench_views.py)
-    urlpatterns.append(path("bench/", include("cosmediclist.core.bench_views")))
+if settings.BENCH:  # make bench: the floor and the bare baselines (core's and discussion's bench_views)
+    urlpatterns.append(path("bench/", include([*bench_views.urlpatterns, *discussion_bench.urlpatterns])))
 
 if settings.DEBUG or settings.SERVE_MEDIA:
     from cosmediclist.directory.media import serve_media

@@ -44,6 +44,12 @@ LOGINS = (ADMIN, EDITOR, REVIEWER, CLINIC_STAFF, PATIENT)
 # anyone trying the demo can sign in; a real account's secret is random and shown only to its owner.
 DEMO_TOTP_KEY = b"CosMedicList-demo-2F".hex()
 DEMO_TOTP_SECRET = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+# Printed under the logins by load_demo_data (each loader's module may offer LOGIN_NOTES).
+LOGIN_NOTES = (
+    "Staff logins then ask for a code from an authenticator app: add the demo key "
+    f"{DEMO_TOTP_SECRET} to one (time-based, 6 digits), or run `make demo-codes` "
+    "for the codes of the moment.",
+)
 
 
 def demo_app(user: User) -> TOTPDevice:

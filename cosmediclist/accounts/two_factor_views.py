@@ -27,6 +27,7 @@ from cosmediclist.accounts import second_factor
 from cosmediclist.accounts.forms import CodeForm, EnrolForm
 from cosmediclist.accounts.middleware import stamp_session
 from cosmediclist.accounts.models import User
+from cosmediclist.accounts.redirects import safe_next
 from cosmediclist.core.portal import add_service_errors
 
 PENDING_KEY = "pending_sign_in"
@@ -80,15 +81,13 @@ def _pending(request: HttpRequest) -> dict[str, Any] | None:
 @require_http_methods(["GET", "HEAD", "POST"])
 def sign_in_code(request: HttpRequest) -> HttpResponse:
     """The second step: after the password (pending), or for a signed-in session the gate sent here."""
-    from cosmediclist.accounts.views import _next_url
-
     pending = _pending(request)
     if pending is not None:
         user = User.objects.filter(pk=pending["user"], is_active=True).first()
         next_url = pending["next"]
     elif request.user.is_authenticated:
         user = request.user
-        next_url = _next_url(request, reverse("accounts:profile"))
+        next_url = safe_next(request, reverse("accounts:profile"))
     else:
         user = None
         next_url = ""
@@ -127,10 +126,8 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app (QR code or typed secret, confirmed with a code), or see its state."""
-    from cosmediclist.accounts.views import _next_url
-
     user: User = request.user  # type: ignore[assignment]
-    next_url = _next_url(request, "")
+    next_url = safe_next(request, "")
     app = second_factor.app_device(user)
     if app is not None:
         context = {

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cosmediclist.accounts import links, second_factor, services
 from cosmediclist.accounts.forms import LoginForm, SignupForm
+from cosmediclist.accounts.redirects import safe_next
 from cosmediclist.accounts.roles import roles_of
 from cosmediclist.accounts.two_factor_views import begin_sign_in
 from cosmediclist.core.portal import add_service_errors
@@ -22,25 +23,10 @@ from cosmediclist.core.ratelimit import client_ip
 BACKEND = "cosmediclist.accounts.backends.EmailBackend"
 
 
-def _next_url(request: HttpRequest, default: str) -> str:
-    """The ``next`` the visitor asked for if it is a path on this site, otherwise ``default``.
-
-    Only a path starting with one ``/`` is taken; anything else (a URL name such as ``foo``,
-    a relative name, another host) would be resolved or followed somewhere unintended.
-    """
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    is_path = target.startswith("/") and not target.startswith(("//", "/\\"))
-    if is_path and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
-    context = {"form": form, "next": _next_url(request, "")}
+    context = {"form": form, "next": safe_next(request, "")}
     if request.method != "POST" or not form.is_valid():
         return render(request, "accounts/login.html", context, status=400 if form.is_bound else 200)
     email, ip = form.cleaned_data["email"], client_ip(request)
@@ -61,7 +47,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/login.html", context, status=400)
     services.clear_login_failures(email=email, ip=ip)
     return begin_sign_in(
-        request, user, backend=BACKEND, next_url=_next_url(request, reverse("accounts:profile"))
+        request, user, backend=BACKEND, next_url=safe_next(request, reverse("accounts:profile"))
     )
 
 
@@ -72,7 +58,7 @@ def sign_in_elsewhere(request: HttpRequest) -> HttpResponse:
     sign-in above checks passwords. A ``next`` that is a local path is kept.
     """
     target = reverse("accounts:login")
-    next_path = _next_url(request, "")
+    next_path = safe_next(request, "")
     if next_path:
         target = f"{target}?{urlencode({'next': next_path})}"
     return HttpResponseRedirect(target, status=303)

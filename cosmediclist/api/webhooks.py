@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from standardwebhooks import Webhook
@@ -38,7 +39,9 @@ from cosmediclist.api.models import (
     WebhookEvent,
 )
 from cosmediclist.api.switch_off import switch_off
+from cosmediclist.consultations import signals as consultation_signals
 from cosmediclist.core import audit
+from cosmediclist.reviews import signals as review_signals
 
 logger = logging.getLogger(__name__)
 
@@ -166,6 +169,24 @@ def review_published(review: Any) -> None:
             "url": settings.SITE_URL + review.clinic.get_absolute_url(),
         },
     )
+
+
+# The events, as the domain apps announce them (api.apps imports this module at start-up).
+
+
+@receiver(consultation_signals.request_created, dispatch_uid="api.webhooks.request_created")
+def _on_request_created(sender: Any, *, request: Any, **kwargs: Any) -> None:
+    request_created(request)
+
+
+@receiver(consultation_signals.status_changed, dispatch_uid="api.webhooks.status_changed")
+def _on_status_changed(sender: Any, *, request: Any, from_status: str, **kwargs: Any) -> None:
+    status_changed(request, from_status=from_status)
+
+
+@receiver(review_signals.review_published, dispatch_uid="api.webhooks.review_published")
+def _on_review_published(sender: Any, *, review: Any, **kwargs: Any) -> None:
+    review_published(review)
 
 
 def signed_headers(endpoint: WebhookEndpoint, delivery: WebhookDelivery, body: str) -> dict[str, str]:

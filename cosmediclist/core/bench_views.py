@@ -1,8 +1,8 @@
 """Views for `make bench` only, mounted under /bench/ when the BENCH setting is on.
 
 - ``trivial``: the floor of the same server and middleware (no query, no template).
-- ``bare_article``: the mesotherapy guide and its approved comments in 2 queries and one plain
-  template, the "minimal Django view of the same article" each page is compared with.
+- ``bare_article`` (in ``discussion.bench_views``, which may import the article and its comments):
+  the "minimal Django view of the same article" each page is compared with.
 - ``bare_post``: a CSRF-checked POST that stores one row, the floor for the comment and
   consultation POSTs.
 """
@@ -16,26 +16,13 @@ from datetime import UTC, datetime, timedelta
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.views.decorators.http import require_POST, require_safe
-
-from cosmediclist.discussion.models import Comment, Status
-from cosmediclist.editorial.models import ArticlePage
-
-GUIDE_SLUG = "what-is-mesotherapy"
 
 
 @require_safe
 def trivial(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
-
-
-@require_safe
-def bare_article(request: HttpRequest) -> HttpResponse:
-    page = get_object_or_404(ArticlePage.objects.live(), slug=GUIDE_SLUG)
-    comments = Comment.objects.filter(page_id=page.pk, status=Status.APPROVED).order_by("pk")
-    return render(request, "bench/bare_article.html", {"page": page, "comments": comments})
 
 
 @require_POST
@@ -75,6 +62,5 @@ class QueryCountMiddleware:
 
 urlpatterns = [
     path("trivial/", trivial, name="trivial"),
-    path("bare-article/", bare_article, name="bare-article"),
     path("bare-post/", bare_post, name="bare-post"),
 ]

@@ -1,16 +1,15 @@
 from django.urls import path
 
 from cosmediclist.core import views
-from cosmediclist.feedback import views as feedback_views
 
+# The site-wide "core" namespace; the root URL map adds the home page (editorial) and the contact
+# form (feedback) to it.
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("editorial-policy/", views.editorial_policy, name="editorial-policy"),
     path("privacy/", views.privacy, name="privacy"),
-    path("contact/", feedback_views.contact, name="contact"),  # the form lives with readers' messages
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),

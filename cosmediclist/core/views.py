@@ -1,4 +1,7 @@
-"""Site-wide pages: home, the about pages, robots.txt, the health check and error pages."""
+"""Site-wide pages: the about pages, robots.txt, the health check and error pages, site search.
+
+The home page is editorial's (``editorial.views.home``), the contact form feedback's; both are
+mounted in the ``core`` namespace by the root URL map."""
 
 from __future__ import annotations
 
@@ -19,31 +22,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from cosmediclist.catalog.models import Concern, Treatment
 from cosmediclist.core import origin, search
-from cosmediclist.core.navigation import live_sections
 from cosmediclist.core.pagecache import public_page
 from cosmediclist.core.personal_data import retention_table
 from cosmediclist.core.unavailable import RETRY_AFTER_SECONDS
-from cosmediclist.editorial.models import ArticlePage
-
-
-@public_page
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    """A search by treatment or concern and town first, then featured guides and treatments."""
-    treatments = list(Treatment.objects.published().order_by("name").only("name", "slug", "summary"))
-    context = {
-        "sections": live_sections(),
-        "treatments": treatments,
-        "featured_treatments": treatments[:6],
-        "concerns": list(Concern.objects.order_by("name").only("name", "slug")),
-        "guides": [
-            {"title": page.title, "url": page.get_url(), "standfirst": page.standfirst}
-            for page in ArticlePage.objects.live().public().order_by("-first_published_at")[:3]
-        ],
-    }
-    return render(request, "core/home.html", context)
 
 
 @require_safe

@@ -172,7 +172,7 @@ class OneLineTitles:
 
 
 class HomePage(OneLineTitles, QuickRouteMixin, Page):  # type: ignore[misc]
-    """The root of the page tree. "/" itself is core's home view, which wins over Wagtail's catch-all."""
+    """The root of the page tree. "/" itself is the home view (editorial.views), which wins over Wagtail's catch-all."""
 
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
         if not path_components:
@@ -186,7 +186,7 @@ class HomePage(OneLineTitles, QuickRouteMixin, Page):  # type: ignore[misc]
     subpage_types = ["editorial.ArticleIndexPage"]
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from cosmediclist.core.views import home
+        from cosmediclist.editorial.views import home  # the views import these models
 
         return home(request)
 

@@ -11,3 +11,6 @@ urlpatterns = [
     path("feeds/guides/tags/<slug:tag>/rss/", feeds.GuidesRssFeed(), name="tag-feed-rss"),
     path("feeds/guides/tags/<slug:tag>/atom/", feeds.GuidesAtomFeed(), name="tag-feed-atom"),
 ]
+
+# Mounted in the site-wide "core" namespace by the root URL map (core:home).
+site_urlpatterns = [path("", views.home, name="home")]

@@ -454,7 +454,7 @@ def test_next_parameters_never_send_the_browser_to_another_host(world: World) ->
         response = client.get(path, query)
         sent += 1
         problems += offsite(response, f"GET {path} {query!r}")
-    # The views that follow a next= (found by reading the source: accounts' _next_url and the
+    # The views that follow a next= (found by reading the source: accounts' safe_next and the
     # comment form's next), with every target: signing in (password, then code), the sign-in
     # doors of the CMS and the admin, posting a comment.
     reviewer = world.users["medical_reviewer"]

@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cosmediclist.api import webhooks
-from cosmediclist.consultations import calendar
+from cosmediclist.consultations import calendar, signals
 from cosmediclist.consultations.access import clinician_at
 from cosmediclist.consultations.models import (
     FINISHED,
@@ -153,7 +152,7 @@ def _apply_move(*, actor: User | None, request: ConsultationRequest, to_status: 
             context=patient_context(request, reason=request.decline_reason),
             headers=patient_headers(request),
         )
-    webhooks.status_changed(request, from_status=from_status)
+    signals.status_changed.send(sender=ConsultationRequest, request=request, from_status=from_status)
     audit.record(
         actor=actor,
         action="consultation.moved",

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from cosmediclist.api import webhooks
+from cosmediclist.consultations import signals
 from cosmediclist.consultations.models import ClinicalReview, ConsultationRequest, Reminder, Status
 from cosmediclist.consultations.services.requests import email_clinic_staff
 from cosmediclist.core import audit
@@ -41,7 +41,7 @@ def withdraw_request(*, actor: User | None, request: ConsultationRequest) -> Non
         email_clinic_staff(
             request, key=f"consultation:{request.reference}:withdrawn", template="consultation_withdrawn"
         )
-        webhooks.status_changed(request, from_status=from_status)
+        signals.status_changed.send(sender=ConsultationRequest, request=request, from_status=from_status)
         audit.record(
             actor=actor,
             action="consultation.withdrawn",

@@ -12,9 +12,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cosmediclist.api import webhooks
 from cosmediclist.catalog.models import Contraindication, Treatment
-from cosmediclist.consultations import tokens
+from cosmediclist.consultations import signals, tokens
 from cosmediclist.consultations.inputs import ConsultationInput
 from cosmediclist.consultations.models import (
     ConsultationRequest,
@@ -207,7 +206,7 @@ def _create_one(
             to=member.user.email,
             context={"reference": reference, "clinic_name": clinic.name, "inbox_path": inbox_path},
         )
-    webhooks.request_created(request)
+    signals.request_created.send(sender=ConsultationRequest, request=request)
     audit.record(
         actor=user,
         action="consultation.submitted",

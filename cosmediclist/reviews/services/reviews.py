@@ -14,13 +14,13 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from cosmediclist.api import webhooks
 from cosmediclist.catalog.models import Treatment
 from cosmediclist.core import audit
 from cosmediclist.directory.models import ClinicMembership
 from cosmediclist.discussion.services import moderators
 from cosmediclist.discussion.tokens import keyed_hash
 from cosmediclist.notifications.services import queue_email
+from cosmediclist.reviews import signals
 from cosmediclist.reviews.models import (
     HelpfulVote,
     Review,
@@ -185,7 +185,7 @@ def approve_review(*, review: Review, actor: AnyUser) -> Review:
         raise ValidationError({NON_FIELD_ERRORS: "This review is already published."})
     with transaction.atomic():
         _moderate(review, actor=actor, to=ReviewStatus.APPROVED)
-        webhooks.review_published(review)
+        signals.review_published.send(sender=Review, review=review)
         queue_email(
             key=f"review-approved:{review.pk}",
             template="review_approved",

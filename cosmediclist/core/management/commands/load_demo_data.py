@@ -13,10 +13,11 @@ from django.utils.module_loading import import_string
 from cosmediclist.core import origin
 
 
-def _logins() -> list[Any]:
-    """The demo logins each loader's module offers (``LOGINS``: role, email and password)."""
+def _offered(name: str) -> list[Any]:
+    """What each loader's module offers under ``name``: ``LOGINS`` (role, email and password) or
+    ``LOGIN_NOTES`` (lines printed under them)."""
     modules = [import_module(path.rsplit(".", 1)[0]) for path in settings.DEMO_LOADERS]
-    return [login for module in modules for login in getattr(module, "LOGINS", ())]
+    return [item for module in modules for item in getattr(module, name, ())]
 
 
 class Command(BaseCommand):
@@ -39,12 +40,7 @@ class Command(BaseCommand):
         origin.sync_wagtail_site()
         if not quiet_logins:
             self.stdout.write(self.style.SUCCESS("Demo logins (local demo only):"))
-            for login in _logins():
+            for login in _offered("LOGINS"):
                 self.stdout.write(f"  {login.role:<17} {login.email:<34} {login.password}")
-            from cosmediclist.accounts.demo import DEMO_TOTP_SECRET
-
-            self.stdout.write(
-                "Staff logins then ask for a code from an authenticator app: add the demo key "
-                f"{DEMO_TOTP_SECRET} to one (time-based, 6 digits), or run `make demo-codes` "
-                "for the codes of the moment."
-            )
+            for note in _offered("LOGIN_NOTES"):
+                self.stdout.write(note)
