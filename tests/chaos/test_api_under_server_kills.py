@@ -22,7 +22,7 @@ import pytest
 import requests
 
 from cosmediclist.api import keys
-from cosmediclist.api.tests.conftest import request_payload
+from cosmediclist.api.tests.helpers import request_payload
 from cosmediclist.catalog.tests.factories import mesotherapy
 from cosmediclist.directory.tests.factories import clinic_offering
 from tests.chaos.processes import Gunicorn

@@ -553,7 +553,7 @@ def openapi(client: Client) -> dict[str, Any]:
 
 def api_bodies(world: World) -> dict[str, Any]:
     """A valid JSON body for each API operation that takes one (a test fails for one without)."""
-    from cosmediclist.api.tests.conftest import request_payload
+    from cosmediclist.api.tests.helpers import request_payload
 
     return {"post /api/v1/consultations/requests": request_payload(world.clinic, world.treatment)}
 

@@ -1,13 +1,17 @@
-"""Data the API tests share: stored reviews without the consultation journey."""
+"""What the API tests share: a bearer header, a complete request body, stored reviews without the
+consultation journey."""
 
 from __future__ import annotations
 
 import itertools
 from datetime import date
+from typing import Any
 
 from django.utils import timezone
 
+from cosmediclist.api.keys import NewKey
 from cosmediclist.catalog.models import Treatment
+from cosmediclist.catalog.tests.factories import area, concern
 from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.directory.models import Clinic
 from cosmediclist.reviews.models import Review, ReviewStatus
@@ -45,3 +49,37 @@ def published_review(clinic: Clinic, treatment: Treatment, **fields: object) -> 
         **fields,
     }
     return Review.objects.create(**values)
+
+
+def bearer(new: NewKey) -> dict[str, Any]:
+    return {"HTTP_AUTHORIZATION": f"Bearer {new.secret}"}
+
+
+def request_payload(clinic: Any, treatment: Any, **overrides: Any) -> dict[str, Any]:
+    """A complete, valid request: yes to the blood-thinner question, with a detail."""
+    concern()
+    area()
+    payload: dict[str, Any] = {
+        "clinics": [clinic.slug],
+        "treatments": [treatment.slug],
+        "concerns": ["stretch-marks"],
+        "areas": ["face"],
+        "hopes": "Softer stretch marks before summer",
+        "contact_method": "email",
+        "contact_times": "Weekday evenings",
+        "name": "Rosa Reader",
+        "email": "rosa.reader@example.org",
+        "phone": "",
+        "is_adult_confirmed": True,
+        "answers": [
+            {"question": "pregnancy-breastfeeding", "answer": "no", "detail": ""},
+            {
+                "question": "anticoagulants-bleeding-disorder",
+                "answer": "yes",
+                "detail": "Warfarin since 2019 for a heart valve",
+            },
+            {"question": "recent-vaccination-or-antibiotics", "answer": "no", "detail": ""},
+        ],
+    }
+    payload.update(overrides)
+    return payload

@@ -12,7 +12,7 @@ from cosmediclist.accounts.models import User
 from cosmediclist.api import keys
 from cosmediclist.api.keys import NewKey
 from cosmediclist.api.models import ApiKey
-from cosmediclist.api.tests.conftest import bearer, request_payload
+from cosmediclist.api.tests.helpers import bearer, request_payload
 from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.core.models import AuditEvent
 from tests.personas import client_for

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from cosmediclist.accounts.models import User
 from cosmediclist.api.keys import NewKey
-from cosmediclist.api.tests.conftest import bearer, request_payload
+from cosmediclist.api.tests.helpers import bearer, request_payload
 from cosmediclist.consultations import services, tokens
 from cosmediclist.consultations.models import ConsultationRequest, Flag, IntakeAnswer
 from cosmediclist.core.models import AuditEvent
@@ -57,7 +57,7 @@ def test_a_partner_submits_a_request_as_the_form_does(
     made = ConsultationRequest.objects.get()
     (sent,) = response.json()["requests"]
     assert sent["reference"] == made.reference
-    assert (sent["clinic"], sent["status"]) == ("wellcare-manchester", "new")
+    assert (sent["clinic"], sent["status"]) == ("wellcare-medical-centre-manchester", "new")
     assert tokens.is_valid_status_token(made.reference, sent["status_token"])
     assert sent["status_url"] == f"http://testserver/consultations/{made.reference}/?t={sent['status_token']}"
     assert made.flag == Flag.CLINICIAN_REVIEW  # the same service flags the yes answer
@@ -127,7 +127,7 @@ def test_the_patient_reads_their_status_and_answers_with_the_token(
     response = Client().get(url, {"token": sent["status_token"]})
     assert response.status_code == 200
     body = response.json()
-    assert body["status"] == "new" and body["clinic"] == "wellcare-manchester"
+    assert body["status"] == "new" and body["clinic"] == "wellcare-medical-centre-manchester"
     assert any(a["detail"] == HEALTH_DETAIL + " for a heart valve" for a in body["answers"])
     assert response["Cache-Control"] == "private, no-store"
     assert AuditEvent.objects.filter(action="consultation.viewed_by_patient").count() == 1

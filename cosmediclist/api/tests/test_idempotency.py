@@ -24,7 +24,7 @@ from cosmediclist.api import keys
 from cosmediclist.api.keys import NewKey
 from cosmediclist.api.models import IdempotencyRecord, IdempotencyState
 from cosmediclist.api.retention import purge
-from cosmediclist.api.tests.conftest import bearer, request_payload
+from cosmediclist.api.tests.helpers import bearer, request_payload
 from cosmediclist.consultations.models import ConsultationRequest
 from tests.servers import ROOT, free_port, server_environment, wait_until_up
 

@@ -22,7 +22,7 @@ from cosmediclist.accounts.models import User
 from cosmediclist.api import webhooks
 from cosmediclist.api.keys import NewKey
 from cosmediclist.api.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
-from cosmediclist.api.tests.conftest import bearer, request_payload
+from cosmediclist.api.tests.helpers import bearer, request_payload
 from cosmediclist.consultations import services
 from cosmediclist.consultations.models import ConsultationRequest
 from cosmediclist.core.models import AuditEvent
@@ -129,7 +129,7 @@ def test_a_new_request_is_delivered_signed_retried_after_a_500_and_logged(
     assert Webhook(secret).verify(first_body, first_headers)["data"]["reference"] == reference
     payload = json.loads(body)
     assert payload["data"]["reference"] == reference
-    assert payload["data"]["clinic"] == "wellcare-manchester"
+    assert payload["data"]["clinic"] == "wellcare-medical-centre-manchester"
     for forbidden in ("@", "Warfarin", "Rosa", "Softer stretch marks", "answers", "flag"):
         assert forbidden not in body
 
@@ -188,7 +188,7 @@ def test_status_changes_and_published_reviews_are_sent_and_nothing_else(
     moved = events[1][1]["data"]
     assert (moved["from"], moved["to"]) == ("new", "booked")
     review = events[6][1]["data"]
-    assert review["rating"] == 4 and review["clinic"] == "wellcare-manchester"
+    assert review["rating"] == 4 and review["clinic"] == "wellcare-medical-centre-manchester"
     text = json.dumps(events)
     assert "@" not in text and "Pia P." not in text and "Patient " not in text
     assert not WebhookDelivery.objects.exclude(endpoint__clinic=clinic).exists()
