@@ -39,6 +39,7 @@ from cosmediclist.api.models import (
     WebhookEvent,
 )
 from cosmediclist.api.switch_off import switch_off
+from cosmediclist.api.tasks import deliver_webhook
 from cosmediclist.consultations import signals as consultation_signals
 from cosmediclist.core import audit
 from cosmediclist.reviews import signals as review_signals
@@ -106,8 +107,6 @@ def queue_event(*, clinic_id: int, event_type: str, data: dict[str, Any]) -> int
     """Store one delivery per active endpoint of the clinic subscribed to ``event_type`` and enqueue
     it, in the caller's transaction (the event commits or rolls back with its cause). Returns how many.
     """
-    from cosmediclist.api.tasks import deliver_webhook
-
     count = 0
     now = timezone.now()
     for endpoint in WebhookEndpoint.objects.filter(clinic_id=clinic_id, disabled_at__isnull=True):
@@ -283,8 +282,6 @@ def deliver(*, delivery_id: int) -> str:
 
 
 def _schedule_retry(delivery: WebhookDelivery, attempts: int, why: str) -> str:
-    from cosmediclist.api.tasks import deliver_webhook
-
     logger.warning("webhook delivery %s attempt %s failed: %s", delivery.pk, attempts, why)
     with transaction.atomic():
         if attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
@@ -302,8 +299,6 @@ def _schedule_retry(delivery: WebhookDelivery, attempts: int, why: str) -> str:
 
 def requeue_stalled() -> int:
     """Periodic: a delivery left "sending" by a dead worker goes back to the queue with a new job."""
-    from cosmediclist.api.tasks import deliver_webhook
-
     cutoff = timezone.now() - STALE_AFTER
     with transaction.atomic():
         stalled = list(

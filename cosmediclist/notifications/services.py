@@ -18,6 +18,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 
 from cosmediclist.notifications.models import OutgoingEmail
+from cosmediclist.notifications.tasks import deliver_email
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +49,6 @@ def queue_email(
     """
     for name in _template_names(template):
         get_template(name)  # fail now, in the caller's transaction, if a part is missing
-    from cosmediclist.notifications.tasks import deliver_email
-
     with transaction.atomic():
         email, created = OutgoingEmail.objects.get_or_create(
             key=key,
@@ -109,8 +108,6 @@ def deliver(*, email_id: int) -> str:
     3. Marks it sent; on an SMTP or network error, counts the attempt and enqueues a
        retry with exponential backoff, or marks it failed after EMAIL_MAX_ATTEMPTS.
     """
-    from cosmediclist.notifications.tasks import deliver_email
-
     now = timezone.now()
     due = Q(status=OutgoingEmail.Status.QUEUED) & (
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
@@ -142,8 +139,6 @@ def _release_backlog() -> None:
     """A message that had failed went out: the mail server takes mail again, so the messages
     still waiting out a back-off after a failed attempt are due now, not minutes later (as a
     mail server flushes its deferred queue when the next hop answers again)."""
-    from cosmediclist.notifications.tasks import deliver_email
-
     now = timezone.now()
     waiting = list(
         OutgoingEmail.objects.filter(
@@ -160,8 +155,6 @@ def _release_backlog() -> None:
 
 
 def _schedule_retry(email: OutgoingEmail, error: Exception) -> str:
-    from cosmediclist.notifications.tasks import deliver_email
-
     attempts = email.attempts + 1
     # The class name only: SMTP error texts can echo the recipient's address.
     logger.warning("email %s delivery attempt %s failed: %s", email.pk, attempts, type(error).__name__)
@@ -188,8 +181,6 @@ def requeue_stalled() -> int:
     A row left "sending" for EMAIL_SEND_LEASE_SECONDS goes back to the queue with a new job; a
     queued row overdue by as long gets a new job. Claiming is atomic, so an extra job is harmless.
     """
-    from cosmediclist.notifications.tasks import deliver_email
-
     cutoff = timezone.now() - _stale_after()
     count = 0
     with transaction.atomic():
