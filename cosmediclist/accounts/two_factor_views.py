@@ -25,6 +25,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from cosmediclist.accounts import second_factor
 from cosmediclist.accounts.forms import CodeForm, EnrolForm
+from cosmediclist.accounts.http import account_of
 from cosmediclist.accounts.middleware import stamp_session
 from cosmediclist.accounts.models import User
 from cosmediclist.accounts.redirects import safe_next
@@ -174,7 +175,7 @@ def new_recovery_codes(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
-    second_factor.sign_out_everywhere(user=request.user)  # type: ignore[arg-type]
+    second_factor.sign_out_everywhere(user=account_of(request))
     logout(request)
     messages.info(request, "You are signed out on every device and browser, this one included.")
     return redirect("accounts:login")

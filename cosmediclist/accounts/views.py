@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cosmediclist.accounts import links, second_factor, services
 from cosmediclist.accounts.forms import LoginForm, SignupForm
+from cosmediclist.accounts.http import account_of
 from cosmediclist.accounts.redirects import safe_next
 from cosmediclist.accounts.roles import roles_of
 from cosmediclist.accounts.two_factor_views import begin_sign_in
@@ -107,7 +108,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     roles = sorted(role.value.replace("_", " ") for role in roles_of(request.user))
     context = {
         "roles": roles,
-        "has_second_factor": second_factor.has_second_factor(request.user),  # type: ignore[arg-type]
+        "has_second_factor": second_factor.has_second_factor(account_of(request)),
         "needs_second_factor": second_factor.needs_second_factor(request.user),
     }
     return render(request, "accounts/profile.html", context)

@@ -61,7 +61,8 @@ def changes(instance: models.Model, before: dict[str, Any]) -> dict[str, str]:
         old = before.get(name)
         if old != new:
             field = instance._meta.get_field(name)
-            found[name] = f"{_shown(field, old)} -> {_shown(field, new)}"  # type: ignore[arg-type]
+            if isinstance(field, models.Field):  # always: values_of reads concrete fields only
+                found[name] = f"{_shown(field, old)} -> {_shown(field, new)}"
     return found
 
 
