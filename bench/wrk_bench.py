@@ -141,8 +141,9 @@ def probe(base: str, target: Target) -> bool:
     body = target.body.replace("{n}", f"probe{time.time_ns()}")
     response, data = request(base, target.method, target.path, headers, body)
     if response.status >= (300 if target.method == "GET" else 400):
-        print(f"skipping {target.name} ({target.path}): answered {response.status} (not in this build)")
-        return False
+        # Every row is part of the bench: one that cannot be measured stops it, rather than a
+        # table that silently lacks it (a signed-in page redirecting to sign-in, say).
+        raise SystemExit(f"bench row {target.name} ({target.path}) answered {response.status}")
     target.queries = target.queries_first = response.getheader("X-Bench-Queries", "?")
     target.size = len(data)
     if target.method == "GET":

@@ -27,13 +27,14 @@ def trivial(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def bare_post(request: HttpRequest) -> HttpResponse:
-    """Store one row (in the database cache's table, which every configuration has)."""
-    table = connection.ops.quote_name("cosmediclist_limits")
+    """Store one row, in ``django_session``: every configuration has that table (sessions may live
+    in Redis, but ``django.contrib.sessions`` is installed and migrated), and the row expires."""
+    table = connection.ops.quote_name("django_session")
     expires = datetime.now(UTC) + timedelta(minutes=5)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (cache_key, value, expires) VALUES (%s, %s, %s)",  # noqa: S608  # safe-sql: quoted name  # nosec B608
-            [f"bench:{secrets.token_hex(8)}", str(request.POST.get("body", ""))[:200], expires],
+            f"INSERT INTO {table} (session_key, session_data, expire_date) VALUES (%s, %s, %s)",  # noqa: S608  # safe-sql: quoted name  # nosec B608
+            [f"bench{secrets.token_hex(16)}", str(request.POST.get("body", ""))[:200], expires],
         )
     return HttpResponse(status=204)
 
