@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import pytest
+from django.http import HttpRequest, HttpResponseNotFound
 from django.test import Client
 from django.urls import reverse
 
@@ -60,6 +61,32 @@ def test_a_hit_costs_one_query_and_a_silent_change_stays_unseen(
         assert text(client, url) == first
     Concern.objects.filter(pk=topic.pk).update(summary="Changed without a signal")
     assert "Changed without a signal" not in text(client, url)
+
+
+# An address map with no page at all, for the test below (its 404 names no other page).
+urlpatterns: list[Any] = []
+
+
+def plain_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponseNotFound:
+    return HttpResponseNotFound("Not found")
+
+
+handler404 = plain_404
+
+
+def test_a_stored_page_is_served_before_its_address_is_resolved(
+    client: Client, settings: Any, django_assert_num_queries
+) -> None:
+    """Once a process has served a public page, a hit skips URL resolution and the inner middleware."""
+    known = f"/concerns/{concern('stretch-marks').slug}/"
+    unseen = f"/concerns/{concern('acne-scars').slug}/"
+    first = text(client, known)
+    settings.ROOT_URLCONF = __name__  # from now on no address resolves to a view
+    with django_assert_num_queries(1):  # the content generation, and nothing else
+        assert text(client, known) == first
+    assert client.get(unseen).status_code == 404  # never served: looked up after resolving, as before
+    concern("melasma")  # a content change: the stored page is gone, the address is resolved again
+    assert client.get(known).status_code == 404
 
 
 def test_editing_and_publishing_a_guide_shows_on_the_next_request(

@@ -238,6 +238,33 @@ def _finish(request: HttpRequest, response: HttpResponse, body: bytes, digest: s
     return response
 
 
+# Paths this process has seen served by a public view. Which view serves a path never changes, so
+# a request for one of them is looked up in the cache before its URL is resolved and before the
+# middleware inside this one runs (the cache itself decides, per generation, what is stored). A
+# hint only: a path not listed is looked up in process_view as before.
+_public_paths: dict[str, None] = {}
+MAX_PUBLIC_PATHS = 10_000
+
+
+def _remember_public(path: str) -> None:
+    if path not in _public_paths:
+        if len(_public_paths) >= MAX_PUBLIC_PATHS:
+            _public_paths.clear()
+        _public_paths[path] = None
+
+
+def _serve(
+    request: HttpRequest, key: str, entry: tuple[int, list[tuple[str, str]], bytes, str]
+) -> HttpResponse:
+    request.page_cache_key = key  # type: ignore[attr-defined]
+    request.page_cache_hit = True  # type: ignore[attr-defined]
+    status, headers, body, digest = entry
+    response = HttpResponse(status=status)
+    for name, value in headers:
+        response[name] = value
+    return _finish(request, response, body, digest)
+
+
 class PageCacheMiddleware:
     """Serve and store anonymous public pages; set Cache-Control on pages for signed-in visitors.
 
@@ -249,6 +276,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        hit = self._early_hit(request)
+        if hit is not None:
+            return hit
         response = self.get_response(request)
         key: str | None = getattr(request, "page_cache_key", None)
         if key is not None and getattr(request, "page_cache_hit", False) is False:
@@ -264,6 +294,18 @@ class PageCacheMiddleware:
             response["Cache-Control"] = "private, no-store"
         return response
 
+    @staticmethod
+    def _early_hit(request: HttpRequest) -> HttpResponse | None:
+        """A stored page for a path known to be public, served before anything else runs."""
+        if not (_eligible(request) and request.path_info in _public_paths):
+            return None
+        key = _key(request, current_generation())
+        entry = caches["default"].get(key)
+        if entry is not None:
+            return _serve(request, key, entry)
+        request.page_cache_missed = key  # type: ignore[attr-defined]
+        return None
+
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., Any], view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
@@ -273,14 +315,11 @@ class PageCacheMiddleware:
             mark_public(request)
         elif not getattr(view_func, "wagtail_serve", False):
             return None
-        key = _key(request, current_generation())
+        _remember_public(request.path_info)
+        missed: str | None = getattr(request, "page_cache_missed", None)
+        key = missed or _key(request, current_generation())
         request.page_cache_key = key  # type: ignore[attr-defined]
-        entry = caches["default"].get(key)
+        entry = None if missed else caches["default"].get(key)
         if entry is None:
             return None
-        request.page_cache_hit = True  # type: ignore[attr-defined]
-        status, headers, body, digest = entry
-        response = HttpResponse(status=status)
-        for name, value in headers:
-            response[name] = value
-        return _finish(request, response, body, digest)
+        return _serve(request, key, entry)
