@@ -238,10 +238,10 @@ def _finish(request: HttpRequest, response: HttpResponse, body: bytes, digest: s
     return response
 
 
-# Paths this process has seen served by a public view. Which view serves a path never changes, so
-# a request for one of them is looked up in the cache before its URL is resolved and before the
-# middleware inside this one runs (the cache itself decides, per generation, what is stored). A
-# hint only: a path not listed is looked up in process_view as before.
+# Paths whose page this process has stored. Which view serves a path never changes, so a request
+# for one of them is looked up in the cache before its URL is resolved and before the middleware
+# inside this one runs (the generation in the key still decides what is current). A hint only: a
+# path not listed (a 404, a page never stored) is looked up in process_view as before.
 _public_paths: dict[str, None] = {}
 MAX_PUBLIC_PATHS = 10_000
 
@@ -287,6 +287,7 @@ class PageCacheMiddleware:
                 digest = hashlib.sha256(response.content).hexdigest()[:24]
                 entry = (response.status_code, headers, response.content, digest)
                 caches["default"].set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+                _remember_public(request.path_info)
                 return _finish(request, response, response.content, digest)
             if _PLACEHOLDER_BYTES in getattr(response, "content", b""):
                 response.content = response.content.replace(_PLACEHOLDER_BYTES, get_token(request).encode())
@@ -315,7 +316,6 @@ class PageCacheMiddleware:
             mark_public(request)
         elif not getattr(view_func, "wagtail_serve", False):
             return None
-        _remember_public(request.path_info)
         missed: str | None = getattr(request, "page_cache_missed", None)
         key = missed or _key(request, current_generation())
         request.page_cache_key = key  # type: ignore[attr-defined]
